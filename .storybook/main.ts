@@ -1,0 +1,18 @@
+import type { StorybookConfig } from '@storybook/web-components-vite';
+import type { PluginOption } from 'vite';
+
+const config: StorybookConfig = {
+  stories: ['../stories/**/*.stories.ts'],
+  addons: [],
+  framework: { name: '@storybook/web-components-vite', options: {} },
+  staticDirs: ['../public'],
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  // Storybook merges the project's vite.config.ts: drop the library-only .d.ts plugin.
+  async viteFinal(config) {
+    const isDts = (p: PluginOption) =>
+      !!p && typeof p === 'object' && 'name' in p && /dts/.test(String((p as { name: string }).name));
+    config.plugins = (config.plugins ?? []).flat(Infinity as 1).filter((p) => !isDts(p as PluginOption));
+    return config;
+  },
+};
+export default config;

@@ -1,0 +1,58 @@
+// @ts-check
+// Browser tests: tests/**/*.test.ts except tests/node/** (those run in plain Node).
+// Run a subset:  npx wtr --files tests/foo.test.ts   (or: npm test -- --files tests/foo.test.ts)
+// Env:
+//   CHROME_PATH           Chromium binary (default /usr/bin/chromium; see scripts/find-chromium.mjs)
+//   CLV_DATA_DIR          directory served at /__data/ (default ../shared/data)
+//   CLV_WTR_CONCURRENCY   parallel test files (default 1; the machines have 2 cores)
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { summaryReporter } from './scripts/summary-reporter.mjs';
+import { dataMiddleware } from './scripts/wtr-data-middleware.mjs';
+
+const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  files: ['tests/**/*.test.ts', '!tests/node/**'],
+  nodeResolve: true,
+  rootDir: '.',
+  concurrency: Number(process.env.CLV_WTR_CONCURRENCY ?? 1),
+  reporters: [defaultReporter(), summaryReporter()],
+  // silence Lit's dev-mode banner
+  filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
+  testFramework: { config: { timeout: 120000 } },
+  testsStartTimeout: 120000,
+  testsFinishTimeout: 600000,
+  browserStartTimeout: 120000,
+  middleware: [
+    // MSW: the worker must be served from "/" so its scope covers the test page.
+    function mswWorker(ctx, next) {
+      if (ctx.path === '/mockServiceWorker.js') ctx.path = '/public/mockServiceWorker.js';
+      return next();
+    },
+    // /__data/<path> and /__data-info (shared data directory)
+    dataMiddleware(),
+  ],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath: CHROMIUM,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--disable-dev-shm-usage',
+        ],
+      },
+    }),
+  ],
+};
