@@ -152,7 +152,7 @@ class Resolver {
     const column = measure.column ? this.base.columns.find((c) => c.name === measure.column) : undefined;
     const filter = (measure.filter ?? []).map((f, i) => {
       const ref = this.dimension(`${measure.table}.${f.column}`, `${field}.filter.${i}`);
-      return this.leaf({ member: ref.key, operator: f.operator, values: f.values }, { type: 'dimension', ref }, `${field}.filter.${i}`);
+      return this.leaf({ member: ref.key, operator: f.operator, values: f.values }, { type: 'dimension', ref }, `${field}.filter.${i}.values`);
     });
     return { key: member, measure, column, outputType: measureType(measure, column), filter };
   }
@@ -160,7 +160,7 @@ class Resolver {
   leaf(leaf: FilterLeaf, target: PlannedLeaf['target'], field: string, now = 0): PlannedLeaf {
     const kind = target.type === 'dimension' ? target.ref.kind : operandKind(target.ref.outputType);
     const values = normalizeValues(leaf.operator, kind, leaf.values, now);
-    if (typeof values === 'string') invalid(`${leaf.member}: ${values}`, `${field}.values`);
+    if (typeof values === 'string') invalid(`${leaf.member}: ${values}`, field);
     return { leaf, target, kind, values };
   }
 }
@@ -217,8 +217,14 @@ function chooseBase(model: DataModel, q: SemanticQuery): Table {
     if (other) invalid(`all measures must come from one table: "${first.table}" and "${other.table}" are mixed`, other.field);
     return model.tables.find((t) => t.name === first.table) ?? invalid(`unknown table "${first.table}"`, first.field);
   }
-  const members = [...q.dimensions, ...q.timeDimensions.map((t) => t.dimension), ...q.filters.flatMap(leaves).map((l) => l.member)];
-  const tables = [...new Set(members.map(tableOf))];
+  const members = [
+    ...q.dimensions.map((m, i) => ({ m, field: `dimensions.${i}` })),
+    ...q.timeDimensions.map((t, i) => ({ m: t.dimension, field: `timeDimensions.${i}.dimension` })),
+    ...q.filters.flatMap((f, i) => leaves(f).map((l) => ({ m: l.member, field: `filters.${i}` }))),
+  ];
+  const unknown = members.find(({ m }) => !model.tables.some((t) => t.name === tableOf(m)));
+  if (unknown) invalid(`unknown table "${tableOf(unknown.m)}"`, unknown.field);
+  const tables = [...new Set(members.map(({ m }) => tableOf(m)))];
   for (const candidate of tables) {
     const paths = shortestPaths(model, candidate);
     if (tables.every((t) => paths.has(t))) {
@@ -271,10 +277,10 @@ export function planQuery(model: DataModel, input: SemanticQueryInput, options: 
     if ('or' in node) return { or: node.or.map((n, i) => planNode(n, `${field}.or.${i}`, kinds)) };
     if (r.measure(node.member)) {
       kinds.add('measure');
-      return r.leaf(node, { type: 'measure', ref: measureByKey(node.member, `${field}.member`) }, field, now);
+      return r.leaf(node, { type: 'measure', ref: measureByKey(node.member, `${field}.member`) }, `${field}.values`, now);
     }
     kinds.add('dimension');
-    return r.leaf(node, { type: 'dimension', ref: r.dimension(node.member, `${field}.member`) }, field, now);
+    return r.leaf(node, { type: 'dimension', ref: r.dimension(node.member, `${field}.member`) }, `${field}.values`, now);
   };
   query.filters.forEach((f, i) => {
     const kinds = new Set<string>();

@@ -106,7 +106,7 @@ interface Group {
 export function executePlan(plan: QueryPlan, store: TableStore): ResultSet {
   const groups = new Map<string, Group>();
   const newGroup = (dims: StoredValue[]): Group => ({ dims, accs: plan.measures.map(accumulator) });
-  if (plan.dimensions.length === 0) groups.set('', newGroup([]));
+  if (plan.dimensions.length === 0) groups.set(JSON.stringify([]), newGroup([]));
 
   for (const row of store.all(plan.base.name)) {
     const a = resolveJoins(plan, store, row);
