@@ -19,3 +19,4 @@ export * from './model/introspect.js';
 export * from './synthetic/index.js';
 export * from './import/index.js';
 export * from './clv/index.js';
+export * from './derive/index.js';

@@ -103,3 +103,10 @@ test('introspection lists kind, records, lookups and attributes reached through 
   assert.equal(orders.attributes.length, 3 + 3 + 2);
   assert.equal(introspectModel(model).find((t) => t.name === 'customers')!.records, 3);
 });
+
+test('the memory engine orders strings by code point, like DuckDB', async () => {
+  const { compareValues } = await import('../../src/engines/memory/execute.js');
+  const values = ['\u{1F600}', '\uFF21', 'b', 'B', null, 'a'];
+  const sorted = [...values].sort((x, y) => compareValues(x, y, 'asc'));
+  assert.deepEqual(sorted, ['B', 'a', 'b', '\uFF21', '\u{1F600}', null]);
+});

@@ -89,12 +89,25 @@ function output(value: StoredValue, type: string): ScalarValue {
   return value;
 }
 
-/** Nulls last in both directions; otherwise natural order of numbers, strings and booleans. */
+/** Orders UTF-16 strings by code point (= UTF-8 byte order, as DuckDB sorts VARCHAR). */
+export function compareCodePoints(a: string, b: string): number {
+  // Surrogates (U+D800–DFFF) encode code points above U+FFFF, so they must sort after U+E000–FFFF.
+  const rank = (c: number) => (c >= 0xd800 && c <= 0xdfff ? c + 0x2000 : c >= 0xe000 ? c - 0x800 : c);
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return rank(x) - rank(y);
+  }
+  return a.length - b.length;
+}
+
+/** Nulls last in both directions; otherwise natural order of numbers, strings (by code point) and booleans. */
 export function compareValues(a: ScalarValue, b: ScalarValue, direction: 'asc' | 'desc'): number {
   if (a === b) return 0;
   if (a === null) return 1;
   if (b === null) return -1;
-  const c = a < b ? -1 : a > b ? 1 : 0;
+  const c = typeof a === 'string' && typeof b === 'string' ? Math.sign(compareCodePoints(a, b)) : a < b ? -1 : a > b ? 1 : 0;
   return direction === 'asc' ? c : -c;
 }
 
