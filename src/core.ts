@@ -20,3 +20,4 @@ export * from './synthetic/index.js';
 export * from './import/index.js';
 export * from './clv/index.js';
 export * from './derive/index.js';
+export * from './refresh/index.js';
