@@ -1,0 +1,42 @@
+/**
+ * The contract between the orchestrator (Node) and the benchmark page (bench/browser.ts). The page
+ * puts a BrowserBench on window; every timed method performs ONE run, timed on the page, so the
+ * orchestrator can interleave page runs with Node runs. Everything crossing it is plain JSON.
+ */
+import type { Sample } from './harness.js';
+import type { Row } from './workload.js';
+
+export interface BrowserInfo {
+  userAgent: string;
+  hardwareConcurrency: number;
+  /** Whether window.gc is available (Chromium started with --js-flags=--expose-gc). */
+  exposedGc: boolean;
+}
+
+export interface BrowserBench {
+  info(): BrowserInfo;
+  /** generateClvData once; the data set is kept for the DuckDB benchmarks. */
+  generate(args: { customers: number }): Promise<Sample<{ transactions: number }>>;
+  /** One DuckDB-WASM start (fresh worker, instantiate, open, connect); the previous one is terminated first. */
+  instantiate(): Promise<Sample<{ version: string }>>;
+  /** Untimed: terminates the last instantiate run, starts the adapter and loads customers and dates. */
+  prepare(): Promise<{ customers: number; dates: number }>;
+  /** adapter.loadColumns of the transactions, replacing the table. */
+  load(): Promise<Sample<{ rows: number }>>;
+  decile(): Promise<Sample<Row[]>>;
+  /** The revenue query as hand-written SQL through adapter.sql(). */
+  revenueSql(): Promise<Sample<Row[]>>;
+  /** The revenue query as a semantic query through adapter.query(). */
+  revenueSemantic(): Promise<Sample<Row[]>>;
+  /** planQuery + compileToSql of the revenue query: the mean of `batch` compilations. */
+  compile(args: { batch: number }): Promise<Sample<null>>;
+  /** Releases the data and the adapter. */
+  dispose(): Promise<void>;
+}
+
+declare global {
+  interface Window {
+    clvBench?: BrowserBench;
+    gc?: () => void;
+  }
+}

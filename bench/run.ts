@@ -1,0 +1,134 @@
+/**
+ * `npm run bench`: the Node benchmarks, then the Chromium ones, a summary table on stdout, and the
+ * report as bench-results/bench-<timestamp>.json and bench-results/latest.json.
+ * Exit code 1 only when a benchmark errored or a result check failed, never for slowness.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Progress } from './progress.js';
+import { REPORT_SCHEMA, buildEntries, formatSummary, reportFileName, reportSucceeded, type BenchReport } from './report.js';
+import { Runner, errorMessage } from './runner.js';
+import { runSuite, stepCount, type SuiteOutcome } from './suite.js';
+import { CALIBRATION_CUSTOMERS, SEED, SIZES, SPAN, type Mode } from './workload.js';
+
+export const USAGE = `Usage: npm run bench [-- options]
+
+Runs the benchmarks in Node and in headless Chromium and reports each figure as a ratio against a
+baseline measured in the same run. Progress goes to stderr, the summary table to stdout; the report
+is written to bench-results/bench-<timestamp>.json and bench-results/latest.json.
+
+Options:
+  --quick       smaller sizes (~100k transactions, fewer runs) for a smoke run
+  --node-only   skip the Chromium benchmarks
+  --help        this text
+
+Environment:
+  CHROME_PATH   Chromium binary (default /usr/bin/chromium); none is downloaded
+
+Exit code: 0 when every benchmark ran and every result check agreed, 1 otherwise, 2 on bad usage.`;
+
+export interface CliOptions {
+  mode: Mode;
+  nodeOnly: boolean;
+}
+
+export function parseArgs(argv: readonly string[]): CliOptions | 'help' {
+  const options: CliOptions = { mode: 'full', nodeOnly: false };
+  for (const a of argv) {
+    if (a === '--quick') options.mode = 'quick';
+    else if (a === '--node-only') options.nodeOnly = true;
+    else if (a === '--help' || a === '-h') return 'help';
+    else throw new Error(`unknown argument "${a}"`);
+  }
+  return options;
+}
+
+/** Runs everything and returns the process exit code. */
+export async function main(argv: readonly string[], env: { root: string; findChromium: () => string | null }): Promise<number> {
+  let cli: CliOptions | 'help';
+  try {
+    cli = parseArgs(argv);
+  } catch (e) {
+    process.stderr.write(`bench: ${(e as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (cli === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const sizes = SIZES[cli.mode];
+  const started = new Date();
+  const t0 = performance.now();
+  const loadAtStart = os.loadavg()[0];
+  const runner = new Runner(new Progress(stepCount(!cli.nodeOnly)));
+  process.stderr.write(
+    `bench (${cli.mode}): ~${sizes.targetTransactions.toLocaleString('en-US')} transactions, seed ${SEED}, ${SPAN.start}..${SPAN.end}\n`,
+  );
+
+  let suite: SuiteOutcome = { environments: {}, customers: null, transactions: null };
+  try {
+    suite = await runSuite(runner, {
+      sizes,
+      root: env.root,
+      chromium: !cli.nodeOnly,
+      findChromium: env.findChromium,
+      // Generous: a 1M-row run on the page takes seconds; this only gives up on a hung page.
+      runTimeoutMs: (cli.mode === 'quick' ? 5 : 10) * 60_000,
+    });
+  } catch (e) {
+    // A fault of the harness itself: still write what was measured.
+    runner.error({ name: 'bench harness', environment: 'node' }, errorMessage(e));
+    process.stderr.write(`bench: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  }
+
+  const finished = new Date();
+  const loadAtEnd = os.loadavg()[0];
+  const report: BenchReport = {
+    schema: REPORT_SCHEMA,
+    startedAt: started.toISOString(),
+    finishedAt: finished.toISOString(),
+    durationMs: Math.round(performance.now() - t0),
+    mode: cli.mode,
+    config: {
+      seed: SEED,
+      start: SPAN.start,
+      end: SPAN.end,
+      targetTransactions: sizes.targetTransactions,
+      calibrationCustomers: CALIBRATION_CUSTOMERS,
+      customers: suite.customers,
+      transactions: suite.transactions,
+      chromium: !cli.nodeOnly,
+      loadAverageAtStart: Math.round(loadAtStart * 100) / 100,
+      loadAverageAtEnd: Math.round(loadAtEnd * 100) / 100,
+      ...Object.fromEntries(Object.entries(sizes.iterations).map(([k, v]) => [`iterations.${k}`, v])),
+    },
+    environments: suite.environments,
+    entries: buildEntries(runner.measurements),
+    checks: runner.checks,
+    errors: runner.errors,
+  };
+
+  const dir = path.join(env.root, 'bench-results');
+  mkdirSync(dir, { recursive: true });
+  const json = `${JSON.stringify(report, null, 2)}\n`;
+  const file = path.join(dir, reportFileName(started));
+  writeFileSync(file, json);
+  writeFileSync(path.join(dir, 'latest.json'), json);
+
+  const ok = reportSucceeded(report);
+  process.stdout.write(`\n${formatSummary(report)}\n`);
+  const cores = os.cpus().length;
+  const busiest = Math.max(loadAtStart, loadAtEnd, ...report.entries.map((e) => e.loadAverage ?? 0));
+  if (busiest > cores * 0.75) {
+    process.stdout.write(
+      `note: load average up to ${busiest.toFixed(1)} on ${cores} cores: other processes competed, so timings (and ratios across environments) are noisy\n`,
+    );
+  }
+  process.stdout.write('\n');
+  process.stdout.write(
+    `report: ${path.relative(env.root, file)} (and bench-results/latest.json), ${(report.durationMs / 1000).toFixed(0)} s; ` +
+      `${ok ? 'all benchmarks ran' : `${report.errors.length} error(s), ${report.checks.filter((c) => !c.ok).length} failed check(s)`}\n`,
+  );
+  return ok ? 0 : 1;
+}

@@ -1,0 +1,353 @@
+/**
+ * The benchmark steps. Each comparison runs its Node and Chromium contenders interleaved run by
+ * run, so a ratio compares runs made under the same machine load; result checks make sure both
+ * sides did the same work.
+ */
+import { clvDataModel } from '../src/model/clv-model.js';
+import { planQuery } from '../src/query/plan.js';
+import { compileToSql } from '../src/query/sql.js';
+import { NodeSide } from './node-side.js';
+import { PageSide } from './page-side.js';
+import type { Environment, EntryRef, EnvironmentInfo } from './report.js';
+import { errorMessage, type Contender, type Runner, type Skipped } from './runner.js';
+import {
+  DECILE_KEYS,
+  DECILE_SQL,
+  DECILE_VALUES,
+  REVENUE_KEYS,
+  REVENUE_QUERY,
+  REVENUE_SQL,
+  REVENUE_VALUES,
+  diffRows,
+  generateOptions,
+  total,
+  type Sizes,
+} from './workload.js';
+
+export const NAMES = {
+  generate: 'generate',
+  instantiate: 'duckdb instantiate',
+  load: 'duckdb load transactions',
+  decile: 'decile query',
+  revenueSql: 'revenue query: hand-written SQL',
+  revenueSemantic: 'revenue query: semantic',
+  compile: 'semantic compile',
+} as const;
+
+export interface SuiteOptions {
+  sizes: Sizes;
+  root: string;
+  /** false: Node only (--node-only). */
+  chromium: boolean;
+  findChromium: () => string | null;
+  /** Longest a single run on the page may take before the page is given up. */
+  runTimeoutMs: number;
+}
+
+export interface SuiteOutcome {
+  environments: Partial<Record<Environment, EnvironmentInfo>>;
+  customers: number | null;
+  transactions: number | null;
+}
+
+/** Steps shown as [i/n] progress lines. */
+export const stepCount = (chromium: boolean): number => (chromium ? 9 : 8);
+
+const nodeRef = (name: string): EntryRef => ({ name, environment: 'node' });
+const pageRef = (name: string): EntryRef => ({ name, environment: 'chromium' });
+
+export async function runSuite(runner: Runner, options: SuiteOptions): Promise<SuiteOutcome> {
+  const { sizes } = options;
+  const it = sizes.iterations;
+  const node = new NodeSide();
+  const outcome: SuiteOutcome = { environments: {}, customers: null, transactions: null };
+  const note = (message: string) => runner.progress.note(message);
+  const envs = (options.chromium ? 'node⇄chromium' : 'node').padEnd(14);
+  let page: PageSide | undefined;
+  /** Why the page cannot run anything (null: it can). */
+  let pageDown: string | null = null;
+
+  /** The Chromium contender(s): none for --node-only, or skipped with the reason something it needs failed. */
+  function onPage<T>(refName: string, make: (p: PageSide) => Contender<T>, needs: string | null = null): Array<Contender<T> | Skipped> {
+    if (!options.chromium) return [];
+    const down = pageDown ?? (page && !page.usable ? 'the page stopped answering' : null) ?? needs;
+    if (down || !page) return [{ ref: pageRef(refName), skip: down ?? 'the benchmark page did not start' }];
+    return [make(page)];
+  }
+
+  try {
+    // 1. Calibration: customers for ~target transactions at this seed and span.
+    const customers = await runner.task(
+      `${'node'.padEnd(14)} calibrate generator size`,
+      [nodeRef(NAMES.generate), ...(options.chromium ? [pageRef(NAMES.generate)] : [])],
+      async () => node.calibrate(sizes.targetTransactions),
+      (n) => `${n.toLocaleString('en-US')} customers for ~${sizes.targetTransactions.toLocaleString('en-US')} transactions`,
+    );
+
+    // 2. The page: vite dev server + headless Chromium.
+    if (options.chromium) {
+      page = await runner.task(
+        `${'chromium'.padEnd(14)} start the benchmark page (vite + playwright-core)`,
+        [pageRef('start page')],
+        async () => {
+          const chromePath = options.findChromium();
+          if (!chromePath) throw new Error('no Chromium found: install chromium or set CHROME_PATH');
+          return PageSide.start({ root: options.root, chromePath, runTimeoutMs: options.runTimeoutMs, note });
+        },
+        (p) => `Chromium ${String(p.info.chromium)} at ${p.url}`,
+      );
+      if (!page) pageDown = 'the benchmark page did not start';
+    }
+
+    // 3. Generator throughput, the same options on both sides.
+    const gen = customers === undefined ? undefined : generateOptions(customers);
+    const genDetail = gen ? `generateClvData, ${gen.customers} customers, ${gen.start}..${gen.end}, seed ${gen.seed}` : '';
+    const txWork = (last: { transactions: number }) => ({ count: last.transactions, unit: 'tx' });
+    const [genNode, genPage] = await runner.compare<{ transactions: number }>(
+      `${envs} generate${customers ? ` (${customers.toLocaleString('en-US')} customers)` : ''}`,
+      [
+        gen
+          ? { ref: nodeRef(NAMES.generate), run: node.generate(gen), detail: genDetail, work: txWork }
+          : { ref: nodeRef(NAMES.generate), skip: 'calibration failed' },
+        ...onPage(
+          NAMES.generate,
+          (p) => ({
+            ref: pageRef(NAMES.generate),
+            run: p.generate(customers ?? 0),
+            detail: `${genDetail}, on the page's main thread`,
+            work: txWork,
+            baseline: nodeRef(NAMES.generate),
+          }),
+          gen ? null : 'calibration failed',
+        ),
+      ],
+      { iterations: it.generate },
+    );
+    if (genNode) {
+      outcome.customers = customers ?? null;
+      outcome.transactions = genNode.last.transactions;
+    }
+    if (genNode && genPage) {
+      const [a, b] = [genNode.last.transactions, genPage.last.transactions];
+      runner.check(
+        'same generated data in Node and Chromium (transaction count)',
+        a === b ? null : `${b} transactions in Chromium vs ${a} in Node`,
+        `${a.toLocaleString('en-US')} transactions`,
+      );
+    }
+
+    // 4. Engine start-up.
+    const [instNode, instPage] = await runner.compare<{ version: string }>(
+      `${envs} ${NAMES.instantiate}`,
+      [
+        { ref: nodeRef(NAMES.instantiate), run: node.instantiate(), detail: "@duckdb/node-api: DuckDBInstance.create(':memory:') + connect()" },
+        ...onPage(NAMES.instantiate, (p) => ({
+          ref: pageRef(NAMES.instantiate),
+          run: p.instantiate(),
+          detail:
+            'DuckDB-WASM start as the adapter does it (new Worker + AsyncDuckDB.instantiate(duckdb-eh.wasm) + open) plus connect, a fresh worker per run',
+          baseline: nodeRef(NAMES.instantiate),
+        })),
+      ],
+      { iterations: it.instantiate },
+    );
+    if (instPage && page) page.info.duckdbWasmEngine = instPage.last.version;
+
+    // 5. Untimed set-up: customers and dates in both engines (the revenue query joins customers).
+    let nodeReady: string | null = !genNode ? 'no generated data' : !instNode ? 'native DuckDB did not start' : null;
+    let pageReady: string | null = genPage ? null : 'no generated data on the page';
+    const pageCan = options.chromium && page !== undefined && pageDown === null && page.usable && pageReady === null;
+    const prepareLabel = `${envs} prepare tables (untimed: customers, dates${options.chromium ? ', adapter start' : ''})`;
+    if (nodeReady && !pageCan) runner.skip(prepareLabel, [], nodeReady);
+    else {
+      await runner.task(
+        prepareLabel,
+        [],
+        async () => {
+          const parts: string[] = [];
+          if (!nodeReady) {
+            try {
+              const r = await node.prepare();
+              parts.push(`node: ${r.customers.toLocaleString('en-US')} customers, ${r.dates} dates`);
+            } catch (e) {
+              nodeReady = `preparing the tables failed: ${errorMessage(e)}`;
+              runner.error(nodeRef('prepare tables'), nodeReady);
+              parts.push(`node: ERROR ${nodeReady}`);
+            }
+          }
+          if (pageCan && page) {
+            try {
+              const r = await page.prepare();
+              parts.push(`chromium: ${r.customers.toLocaleString('en-US')} customers, ${r.dates} dates`);
+            } catch (e) {
+              pageReady = `preparing the tables failed: ${errorMessage(e)}`;
+              runner.error(pageRef('prepare tables'), pageReady);
+              parts.push(`chromium: ERROR ${pageReady}`);
+            }
+          }
+          return parts.join('; ');
+        },
+        (s) => s,
+      );
+    }
+
+    // 6. Bulk load of the transactions.
+    const rowsWork = (last: { rows: number }) => ({ count: last.rows, unit: 'rows' });
+    const [loadNode, loadPage] = await runner.compare<{ rows: number }>(
+      `${envs} ${NAMES.load}`,
+      [
+        nodeReady
+          ? { ref: nodeRef(NAMES.load), skip: nodeReady }
+          : {
+              ref: nodeRef(NAMES.load),
+              run: node.load(),
+              detail: 'native DuckDB: CREATE OR REPLACE TABLE + appender data chunks of the generated columns (8 columns)',
+              work: rowsWork,
+            },
+        ...onPage(
+          NAMES.load,
+          (p) => ({
+            ref: pageRef(NAMES.load),
+            run: p.load(),
+            detail: "DuckDB-WASM: adapter.loadColumns('transactions', …, { mode: 'replace' }) of the generated columns (8 columns)",
+            work: rowsWork,
+            baseline: nodeRef(NAMES.load),
+          }),
+          pageReady,
+        ),
+      ],
+      { iterations: it.load },
+    );
+    node.releaseData();
+    const nodeLoaded = loadNode ? null : (nodeReady ?? 'the load failed');
+    const pageLoaded = loadPage ? null : (pageReady ?? 'the load failed');
+    const scanned = () => ({ count: outcome.transactions ?? 0, unit: 'tx' });
+
+    // 7. Decile query: the same SQL text in both engines.
+    const [decNode, decPage] = await runner.compare(
+      `${envs} ${NAMES.decile}`,
+      [
+        nodeLoaded
+          ? { ref: nodeRef(NAMES.decile), skip: nodeLoaded }
+          : {
+              ref: nodeRef(NAMES.decile),
+              run: node.query(DECILE_SQL),
+              detail: 'native DuckDB: per-customer SUM, NTILE(10) window, per-decile COUNT/SUM',
+              work: scanned,
+            },
+        ...onPage(
+          NAMES.decile,
+          (p) => ({
+            ref: pageRef(NAMES.decile),
+            run: p.decile(),
+            detail: 'DuckDB-WASM through adapter.sql(): the same SQL text as native',
+            work: scanned,
+            baseline: nodeRef(NAMES.decile),
+          }),
+          pageLoaded,
+        ),
+      ],
+      { iterations: it.decile },
+    );
+    if (decNode && decPage) {
+      runner.check(
+        'decile query: DuckDB-WASM = native DuckDB',
+        diffRows(decPage.last, decNode.last, DECILE_KEYS, DECILE_VALUES),
+        `10 deciles, ${total(decPage.last, 'customers').toLocaleString('en-US')} customers, revenue ${total(decPage.last, 'revenue').toFixed(2)}`,
+      );
+    }
+
+    // 8. Revenue by month × channel × loyalty tier: hand-written SQL in both engines, and the semantic query.
+    const [revNode, revPage, semPage] = await runner.compare(
+      `${envs} revenue query: hand-written SQL${options.chromium ? ' + semantic' : ''}`,
+      [
+        nodeLoaded
+          ? { ref: nodeRef(NAMES.revenueSql), skip: nodeLoaded }
+          : {
+              ref: nodeRef(NAMES.revenueSql),
+              run: node.query(REVENUE_SQL),
+              detail: 'native DuckDB: revenue by month, channel and loyalty tier (LEFT JOIN customers), hand-written SQL',
+              work: scanned,
+            },
+        ...onPage(
+          NAMES.revenueSql,
+          (p) => ({
+            ref: pageRef(NAMES.revenueSql),
+            run: p.revenueSql(),
+            detail: 'DuckDB-WASM through adapter.sql(): the same hand-written SQL text as native',
+            work: scanned,
+            baseline: nodeRef(NAMES.revenueSql),
+          }),
+          pageLoaded,
+        ),
+        ...onPage(
+          NAMES.revenueSemantic,
+          (p) => ({
+            ref: pageRef(NAMES.revenueSemantic),
+            run: p.revenueSemantic(),
+            detail: 'DuckDB-WASM through adapter.query(): validate + planQuery + compileToSql + bound parameters + run + rows',
+            work: scanned,
+            baseline: pageRef(NAMES.revenueSql),
+          }),
+          pageLoaded,
+        ),
+      ],
+      { iterations: it.revenue },
+    );
+    if (revNode && revPage) {
+      runner.check('revenue query: DuckDB-WASM = native DuckDB', diffRows(revPage.last, revNode.last, REVENUE_KEYS, REVENUE_VALUES), `${revPage.last.length} rows agree`);
+    }
+    if (revPage && semPage) {
+      runner.check(
+        'revenue query: semantic = hand-written (DuckDB-WASM)',
+        diffRows(semPage.last, revPage.last, REVENUE_KEYS, REVENUE_VALUES),
+        `${semPage.last.length} rows agree`,
+      );
+    }
+    // The compiled semantic SQL must answer like the hand-written SQL natively too.
+    if (revNode) {
+      const name = 'compiled semantic SQL = hand-written SQL (native)';
+      try {
+        const compiled = compileToSql(planQuery(clvDataModel, REVENUE_QUERY));
+        const rows = (await node.query(compiled.sql, compiled.params)()).value;
+        runner.check(name, diffRows(rows, revNode.last, REVENUE_KEYS, REVENUE_VALUES), `${rows.length} rows agree`);
+      } catch (e) {
+        runner.check(name, `the compiled SQL failed: ${errorMessage(e)}`, '');
+      }
+    }
+
+    // 9. Compile only: planQuery + compileToSql, per query; compared with running the SQL natively.
+    const batch = it.compileBatch;
+    const perQuery = () => ({ count: 1, unit: 'queries' });
+    await runner.compare<unknown>(
+      `${envs} ${NAMES.compile}`,
+      [
+        {
+          ref: nodeRef(NAMES.compile),
+          run: node.compile(batch),
+          detail: 'planQuery + compileToSql of the revenue query (mean per query over each batch)',
+          work: perQuery,
+          baseline: nodeRef(NAMES.revenueSql),
+          batch,
+        },
+        ...onPage<unknown>(NAMES.compile, (p) => ({
+          ref: pageRef(NAMES.compile),
+          run: p.compile(batch),
+          detail: 'planQuery + compileToSql of the revenue query on the page (mean per query over each batch)',
+          work: perQuery,
+          baseline: nodeRef(NAMES.compile),
+          batch,
+        })),
+      ],
+      { iterations: it.compile },
+    );
+  } finally {
+    outcome.environments.node = node.info();
+    node.close();
+    if (page) {
+      outcome.environments.chromium = page.info;
+      await page.close();
+    }
+  }
+  return outcome;
+}
