@@ -12,6 +12,8 @@ const external = [
   /^papaparse($|\/)/,
   /^hyparquet/,
   /^msw($|\/)/,
+  /^apache-arrow($|\/)/,
+  /^node:/, // Node built-ins, used by the CLI entry only
 ];
 
 // Same /__data/<path> and /__data-info endpoints as the browser tests, for `vite` dev/preview.
@@ -41,6 +43,7 @@ export default defineConfig({
         http: 'src/engines/http/index.ts',
         conformance: 'src/conformance/index.ts',
         components: 'components/index.ts',
+        cli: 'src/cli/main.ts', // bin/clv-kit.mjs runs this in the published package
       },
       formats: ['es'],
     },

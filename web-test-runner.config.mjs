@@ -16,7 +16,9 @@ const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   files: ['tests/**/*.test.ts', '!tests/node/**'],
-  nodeResolve: true,
+  // The "browser" export condition picks browser builds (hyparquet's default entry imports node:fs);
+  // "development" keeps Lit's dev build, as with the plain `nodeResolve: true`.
+  nodeResolve: { exportConditions: ['browser', 'development'] },
   rootDir: '.',
   concurrency: Number(process.env.CLV_WTR_CONCURRENCY ?? 1),
   reporters: [defaultReporter(), summaryReporter()],
@@ -35,7 +37,19 @@ export default {
     // /__data/<path> and /__data-info (shared data directory)
     dataMiddleware(),
   ],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    // papaparse ships only a UMD build: give it a default export, as Vite's pre-bundling does.
+    {
+      name: 'umd-default-export',
+      transform(context) {
+        if (context.path.endsWith('/node_modules/papaparse/papaparse.js')) {
+          return { body: `const module = { exports: {} };\nconst exports = module.exports;\n${context.body}\nexport default module.exports;\n` };
+        }
+        return undefined;
+      },
+    },
+  ],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

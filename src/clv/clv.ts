@@ -41,6 +41,12 @@ function checkRate(d: number): void {
   if (!(Number.isFinite(d) && d > -1)) throw new RangeError(`discount rate must be finite and > −1: ${d}`);
 }
 
+/** Checks horizon, period and discount rate as {@link customerLifetimeValue} would, before any work. */
+export function checkClvOptions(options: ClvOptions): void {
+  periodCount(options.horizon, options.period ?? options.horizon);
+  checkRate(options.discountRate ?? 0);
+}
+
 /**
  * clv = Σ_{k=1}^{N/L} spend · (E[Y(kL)] − E[Y((k−1)L)]) / (1+D)^k: expected purchases in each
  * period, valued at the expected spend and discounted at the end of the period.

@@ -45,6 +45,7 @@ export {
   type SpendColumns,
 } from './gamma-gamma.js';
 export {
+  checkClvOptions,
   customerLifetimeValue,
   customerLifetimeValues,
   lifetimesCustomerLifetimeValue,
@@ -54,6 +55,27 @@ export {
   type LifetimesClvOptions,
   type LifetimesFreq,
 } from './clv.js';
+export { predictCustomers, type CustomerPredictions, type PredictionInput, type PredictOptions } from './predict.js';
+export { spendFitData, type SpendFitData } from './spend-fit-data.js';
+export { clvDeciles, CLV_DECILES } from './clv-decile.js';
+export {
+  computeCustomerClv,
+  CUSTOMER_CLV_COLUMNS,
+  type CustomerClvColumns,
+  type CustomerClvOptions,
+  type CustomerClvPhase,
+  type CustomerClvProgress,
+  type CustomerClvResult,
+  type CustomerClvSettings,
+  type CustomerClvTransactions,
+} from './customer-clv.js';
+export {
+  CUSTOMER_CLV_TABLE,
+  customerClvLoadColumns,
+  customerClvModelParts,
+  registerCustomerClvTable,
+  type CustomerClvTableInfo,
+} from './customer-clv-table.js';
 export { nelderMead, type NelderMeadOptions, type NelderMeadProgress, type NelderMeadResult } from './optimize.js';
 export {
   hyp2f1,
