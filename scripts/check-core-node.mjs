@@ -8,7 +8,9 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const entry = path.join(root, 'dist', 'core.js');
+// The build directory: dist/ by default, or the first argument (the build test builds elsewhere).
+const distDir = process.argv[2] ? path.resolve(process.argv[2]) : path.join(root, 'dist');
+const entry = path.join(distDir, 'core.js');
 const DOM_GLOBALS = ['window', 'document', 'HTMLElement', 'customElements', 'Node', 'Element', 'localStorage'];
 // Packages the DOM-free core must not import (directly or through its chunks).
 const FORBIDDEN = [/^lit($|\/)/, /^@lit\//, /^vega-embed($|\/)/, /^@duckdb\/duckdb-wasm($|\/)/, /^msw($|\/)/];
