@@ -71,15 +71,10 @@ interface ConfirmState {
 type JobAction = 'enable' | 'disable' | 'run' | 'delete';
 
 /** Names of the derivations registered with the scheduler: the task form offers them. */
-function registeredDerivations(scheduler: RefreshScheduler): string[] {
-  // RefreshScheduler keeps its registry and clock to itself; element access reads them, type-checked.
-  const registry = scheduler['derivations'];
-  if (!registry) return [];
-  return (registry instanceof Map ? [...registry.keys()] : Object.keys(registry)).sort();
-}
+const registeredDerivations = (scheduler: RefreshScheduler): string[] => scheduler.derivationNames();
 
 /** "Now" on the scheduler's clock, so the preview agrees with the scheduler about the next runs. */
-const schedulerNow = (scheduler: RefreshScheduler): number => scheduler['clock'].now();
+const schedulerNow = (scheduler: RefreshScheduler): number => scheduler.now();
 
 const warningIcon = svg`<path d="M12 2 1 21h22L12 2Zm1 15h-2v2h2v-2Zm0-8h-2v6h2V9Z" />`;
 

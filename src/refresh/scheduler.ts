@@ -84,6 +84,18 @@ export class RefreshScheduler extends RefreshEventTarget {
     this.newRunId = options.newRunId ?? randomRunId;
   }
 
+  /** Names of the registered derivations (what a job's derivation task may name). */
+  derivationNames(): string[] {
+    const registry = this.derivations;
+    if (!registry) return [];
+    return (registry instanceof Map ? [...registry.keys()] : Object.keys(registry)).sort();
+  }
+
+  /** "Now" on the scheduler's clock, so previews agree with the scheduler about the next runs. */
+  now(): number {
+    return this.clock.now();
+  }
+
   // ------------------------------------------------------------------ lifecycle
 
   private load(): Promise<void> {
