@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DecileDefinitionSchema } from '../derive/definition.js';
+import { RefreshJobSchema } from '../refresh/job-schema.js';
 import { AppendRowsSchema, CapabilitiesSchema, SqlParamsSchema } from './adapter.js';
 import {
   Aggregation,
@@ -99,8 +101,8 @@ export const exampleResultSet = {
     { name: 'transactions.revenue', label: 'Revenue', type: 'number', role: 'measure', format: '$,.2f' },
   ],
   rows: [
-    { 'customers.country': 'DE', 'transactions.ts.month': '2024-01-01T00:00:00.000Z', 'transactions.revenue': 10432.5 },
-    { 'customers.country': 'FR', 'transactions.ts.month': '2024-01-01T00:00:00.000Z', 'transactions.revenue': 8120 },
+    { 'customers.country': 'DE', 'transactions.ts.month': '2024-01-01', 'transactions.revenue': 10432.5 },
+    { 'customers.country': 'FR', 'transactions.ts.month': '2024-01-01', 'transactions.revenue': 8120 },
   ],
   provenance: { kind: 'sql', sql: 'SELECT … WHERE t1.country IN ($1, $2) …', params: ['DE', 'FR'] },
 };
@@ -118,6 +120,8 @@ export const CONTRACTS = {
   ResultSet: ResultSetSchema,
   Capabilities: CapabilitiesSchema,
   AdapterErrorBody,
+  DecileDefinition: DecileDefinitionSchema,
+  RefreshJob: RefreshJobSchema,
 } as const;
 export type ContractName = keyof typeof CONTRACTS;
 
@@ -128,6 +132,8 @@ export const CONTRACT_FILES: Record<ContractName, string> = {
   ResultSet: 'result-set.schema.json',
   Capabilities: 'capabilities.schema.json',
   AdapterErrorBody: 'adapter-error.schema.json',
+  DecileDefinition: 'decile-definition.schema.json',
+  RefreshJob: 'refresh-job.schema.json',
 };
 
 /** Adds metadata, refusing a schema that already has some: shared instances must be documented once. */
@@ -172,6 +178,38 @@ export function createContractRegistry(): SchemaRegistry {
       'filter columns belong to that table, "table.measure" is unique and no measure has the name of a column of its table.',
     ].join(' '),
     examples: [exampleDataModel],
+  });
+
+  // derivations and refresh jobs
+  add(DecileDefinitionSchema, {
+    id: 'DecileDefinition',
+    title: 'DecileDefinition',
+    description: DecileDefinitionSchema.description,
+    examples: [
+      {
+        name: 'customer_deciles',
+        source: { table: 'transactions', identity: 'customer_id', category: 'customers.loyalty_tier', time: 'ts', metric: { aggregation: 'sum', column: 'amount' } },
+        identities: { table: 'customers', column: 'customer_id' },
+        windows: [1, 3, 6, 9, 12, 'all'],
+        asOf: '2024-12-01',
+        mode: 'exact',
+      },
+    ],
+  });
+  add(RefreshJobSchema, {
+    id: 'RefreshJob',
+    title: 'RefreshJob',
+    description: 'A scheduled refresh: a task (SQL template, incremental append or named derivation), its output table and a UTC schedule.',
+    examples: [
+      {
+        id: 'daily-transactions',
+        name: 'Append new transactions',
+        task: { kind: 'incremental-append', source: 'transactions_incoming', positionColumn: 'ts', eventIdColumn: 'transaction_id' },
+        output: { table: 'transactions', mode: 'append' },
+        schedule: { kind: 'daily', at: '06:00' },
+        enabled: true,
+      },
+    ],
   });
 
   // query
