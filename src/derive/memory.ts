@@ -172,7 +172,7 @@ function rankWindow(plan: DecilePlan, rows: readonly SourceRow[], w: WindowBound
     // Metric descending, identity ascending: the NTILE order, a total order within the category.
     ranked.sort((x, y) => (x.metric !== y.metric ? y.metric - x.metric : compareIdentity(x.identity, y.identity)));
     ranked.forEach((r, i) => (r.decile = ntile(i, ranked.length, plan.buckets)));
-    out.push(...ranked);
+    for (const r of ranked) out.push(r); // not a spread: a category can hold more rows than the stack has arguments
   }
   return out.sort((x, y) => compareIdentity(x.identity, y.identity) || compareCodePoints(x.category, y.category));
 }

@@ -67,7 +67,7 @@ export class TableStore {
       return out;
     });
     if (replace) this.rows.set(name, converted);
-    else this.rows.get(name)!.push(...converted);
+    else for (const row of converted) this.rows.get(name)!.push(row); // not a spread: appends can exceed the argument limit
     for (const key of [...this.indexes.keys()]) if (key.startsWith(`${name}.`)) this.indexes.delete(key);
     return converted.length;
   }
