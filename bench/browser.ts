@@ -6,14 +6,27 @@
 import { AsyncDuckDB, VoidLogger, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import mainModule from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mainWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { runClvInWorker, type ClvWorkerInput } from '../src/clv-worker/index.js';
+import { runDecileDerivation } from '../src/derive/index.js';
 import { createDuckDbAdapter, type DuckDbAdapter } from '../src/engines/duckdb/index.js';
+import { importFile } from '../src/import/index.js';
 import { CUSTOMERS_TABLE, DATES_TABLE, TRANSACTIONS_TABLE, clvDataModel, loadColumnsOf } from '../src/model/clv-model.js';
 import { planQuery } from '../src/query/plan.js';
 import { compileToSql } from '../src/query/sql.js';
 import { generateClvData, type SyntheticData } from '../src/synthetic/index.js';
 import { inProcess, yieldToEventLoop } from './harness.js';
 import type { BrowserBench } from './protocol.js';
-import { DECILE_SQL, REVENUE_QUERY, REVENUE_SQL, generateOptions } from './workload.js';
+import {
+  CDNOW_MASTER,
+  CLV_SETTINGS,
+  DECILE_SQL,
+  DERIVE_DEFINITION,
+  DERIVE_FLAT_SUMMARY_SQL,
+  DERIVE_MAP_SUMMARY_SQL,
+  REVENUE_QUERY,
+  REVENUE_SQL,
+  generateOptions,
+} from './workload.js';
 
 const bundle = { mainModule, mainWorker };
 const status = document.querySelector('#status');
@@ -50,7 +63,25 @@ async function startRawDuckDb(): Promise<RawDuckDb> {
   return { db, worker, conn };
 }
 
+/** The main thread's 20 ms interval ticks while `work` runs: the longest gap between them (start and end included). */
+async function whileTicking<T>(work: () => Promise<T>): Promise<{ value: T; longestGapMs: number; ticks: number }> {
+  const times: number[] = [];
+  const timer = setInterval(() => times.push(performance.now()), 20);
+  const start = performance.now();
+  try {
+    const value = await work();
+    const end = performance.now();
+    const marks = [start, ...times.filter((t) => t >= start && t <= end), end];
+    let longestGapMs = 0;
+    for (let k = 1; k < marks.length; k++) longestGapMs = Math.max(longestGapMs, marks[k] - marks[k - 1]);
+    return { value, longestGapMs, ticks: marks.length - 2 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 let data: SyntheticData | undefined;
+let clvInput: ClvWorkerInput | undefined;
 let raw: RawDuckDb | undefined;
 let adapter: DuckDbAdapter | undefined;
 
@@ -147,8 +178,45 @@ const bench: BrowserBench = {
     return { ms: s.ms, value: null };
   },
 
+  async deriveSql() {
+    show('decile derivation (6 windows)');
+    const a = need(adapter, 'prepare');
+    const s = await inProcess(() => runDecileDerivation(a, DERIVE_DEFINITION, { model: clvDataModel }), { before: settle })();
+    const flat = (await a.sql(DERIVE_FLAT_SUMMARY_SQL)).rows;
+    const map = (await a.sql(DERIVE_MAP_SUMMARY_SQL)).rows;
+    return { ms: s.ms, value: { flat, map } };
+  },
+
+  async prepareClv() {
+    show('prepare: fetch and import CDNOW master');
+    const url = `/__data/${CDNOW_MASTER}`;
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`CDNOW master file missing: GET ${url} answered HTTP ${response.status}: ${(await response.text()).trim()}`);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const imported = await importFile(bytes, CDNOW_MASTER.split('/').pop() ?? CDNOW_MASTER);
+    const d = imported.data;
+    if (!d.customer_id || !d.ts || !d.amount) throw new Error(`${url}: the import found no customer_id, ts and amount columns`);
+    clvInput = { transactions: { customer_id: d.customer_id, ts: d.ts, amount: d.amount }, ...CLV_SETTINGS };
+    return { rows: imported.rowCount, bytes: bytes.length };
+  },
+
+  async clvFit() {
+    show('CLV fit in a Web Worker');
+    const input = need(clvInput, 'prepareClv');
+    await settle();
+    const start = performance.now();
+    const run = await whileTicking(() => runClvInWorker(input));
+    const ms = performance.now() - start;
+    const r = run.value;
+    return {
+      ms,
+      value: { rows: r.rows, bgnbd: r.bgnbd.params, gammaGamma: r.gammaGamma.params, longestGapMs: run.longestGapMs, ticks: run.ticks },
+    };
+  },
+
   async dispose() {
     data = undefined;
+    clvInput = undefined;
     await stopRawDuckDb();
     const a = adapter;
     adapter = undefined;

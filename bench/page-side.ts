@@ -7,11 +7,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createServer, type Logger, type ViteDevServer } from 'vite';
+import { connectDataMiddleware } from '../scripts/wtr-data-middleware.mjs';
 import type { Alternative } from './harness.js';
 import './protocol.js';
+import type { ClvWorkerFit } from './protocol.js';
 import type { EnvironmentInfo } from './report.js';
 import { errorMessage } from './runner.js';
-import type { Row } from './workload.js';
+import type { DeriveSummary, Row } from './workload.js';
 
 /** Flags for headless Chromium on a closed network, as root; gc() exposed for between-run collection. */
 const CHROMIUM_ARGS = [
@@ -63,6 +65,8 @@ async function startServer(root: string, note: (message: string) => void): Promi
     customLogger: benchLogger(note),
     logLevel: 'warn',
     appType: 'mpa',
+    // GET /__data/<path> from $CLV_DATA_DIR (default ../shared/data), as `vite` and the browser tests serve it.
+    plugins: [{ name: 'clv-bench-data', configureServer: (s) => void s.middlewares.use(connectDataMiddleware()) }],
     // No HMR and no file watching: edits elsewhere in the tree must not reload the page mid-run.
     server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false, watch: null },
     optimizeDeps: {
@@ -197,6 +201,18 @@ export class PageSide {
 
   compile(batch: number): Alternative<null> {
     return () => this.guarded('compile', () => this.page.evaluate((a) => window.clvBench!.compile(a), { batch }));
+  }
+
+  deriveSql(): Alternative<DeriveSummary> {
+    return () => this.guarded('decile derivation', () => this.page.evaluate(() => window.clvBench!.deriveSql()));
+  }
+
+  prepareClv(): Promise<{ rows: number; bytes: number }> {
+    return this.guarded('CDNOW import', () => this.page.evaluate(() => window.clvBench!.prepareClv()));
+  }
+
+  clvFit(): Alternative<ClvWorkerFit> {
+    return () => this.guarded('CLV worker fit', () => this.page.evaluate(() => window.clvBench!.clvFit()));
   }
 
   async close(): Promise<void> {

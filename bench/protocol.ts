@@ -4,13 +4,21 @@
  * orchestrator can interleave page runs with Node runs. Everything crossing it is plain JSON.
  */
 import type { Sample } from './harness.js';
-import type { Row } from './workload.js';
+import type { ClvFitSummary, DeriveSummary, Row } from './workload.js';
 
 export interface BrowserInfo {
   userAgent: string;
   hardwareConcurrency: number;
   /** Whether window.gc is available (Chromium started with --js-flags=--expose-gc). */
   exposedGc: boolean;
+}
+
+/** A worker fit: the parameters, and how the main thread fared while the worker ran. */
+export interface ClvWorkerFit extends ClvFitSummary {
+  /** Longest time between consecutive 20 ms interval ticks (the run's start and end included), in ms. */
+  longestGapMs: number;
+  /** Interval ticks during the run. */
+  ticks: number;
 }
 
 export interface BrowserBench {
@@ -30,6 +38,12 @@ export interface BrowserBench {
   revenueSemantic(): Promise<Sample<Row[]>>;
   /** planQuery + compileToSql of the revenue query: the mean of `batch` compilations. */
   compile(args: { batch: number }): Promise<Sample<null>>;
+  /** runDecileDerivation (DERIVE_DEFINITION) through the adapter; the tables' checksums are computed after the timed run. */
+  deriveSql(): Promise<Sample<DeriveSummary>>;
+  /** Untimed: fetches CDNOW master from the data middleware (/__data/…) and imports it with importFile. */
+  prepareClv(): Promise<{ rows: number; bytes: number }>;
+  /** runClvInWorker on CDNOW master (default worker URL), with a 20 ms interval on the main thread meanwhile. */
+  clvFit(): Promise<Sample<ClvWorkerFit>>;
   /** Releases the data and the adapter. */
   dispose(): Promise<void>;
 }

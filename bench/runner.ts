@@ -129,6 +129,14 @@ export class Runner {
     return results;
   }
 
+  /**
+   * A figure observed during another benchmark's runs rather than timed as a run of its own (e.g.
+   * the longest main-thread gap during each worker run), recorded as an entry of the table.
+   */
+  record(measurement: Omit<Measurement, 'loadAverage'>): void {
+    this.measurements.push({ ...measurement, loadAverage: Math.round(os.loadavg()[0] * 100) / 100 });
+  }
+
   /** A cross-check: `difference` is null when the two answers agree. */
   check(name: string, difference: string | null, agreed: string): void {
     this.checks.push({ name, ok: difference === null, detail: difference ?? agreed });

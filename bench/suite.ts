@@ -10,17 +10,26 @@ import { NodeSide } from './node-side.js';
 import { PageSide } from './page-side.js';
 import type { Environment, EntryRef, EnvironmentInfo } from './report.js';
 import { errorMessage, type Contender, type Runner, type Skipped } from './runner.js';
+import type { ClvWorkerFit } from './protocol.js';
 import {
+  CLV_PARAMS_TOLERANCE,
+  CLV_SETTINGS,
   DECILE_KEYS,
   DECILE_SQL,
   DECILE_VALUES,
+  DERIVE_DEFINITION,
   REVENUE_KEYS,
   REVENUE_QUERY,
   REVENUE_SQL,
   REVENUE_VALUES,
+  diffClvParams,
+  diffDeriveSummaries,
   diffRows,
   generateOptions,
+  summaryRows,
   total,
+  type ClvFitSummary,
+  type DeriveSummary,
   type Sizes,
 } from './workload.js';
 
@@ -32,6 +41,10 @@ export const NAMES = {
   revenueSql: 'revenue query: hand-written SQL',
   revenueSemantic: 'revenue query: semantic',
   compile: 'semantic compile',
+  deriveSql: 'decile derivation (6 windows): SQL',
+  deriveJs: 'decile derivation (6 windows): JS',
+  clvFit: 'clv fit (CDNOW master)',
+  clvGap: 'clv fit: main-thread longest gap',
 } as const;
 
 export interface SuiteOptions {
@@ -51,7 +64,7 @@ export interface SuiteOutcome {
 }
 
 /** Steps shown as [i/n] progress lines. */
-export const stepCount = (chromium: boolean): number => (chromium ? 9 : 8);
+export const stepCount = (chromium: boolean): number => (chromium ? 12 : 11);
 
 const nodeRef = (name: string): EntryRef => ({ name, environment: 'node' });
 const pageRef = (name: string): EntryRef => ({ name, environment: 'chromium' });
@@ -218,7 +231,6 @@ export async function runSuite(runner: Runner, options: SuiteOptions): Promise<S
       ],
       { iterations: it.load },
     );
-    node.releaseData();
     const nodeLoaded = loadNode ? null : (nodeReady ?? 'the load failed');
     const pageLoaded = loadPage ? null : (pageReady ?? 'the load failed');
     const scanned = () => ({ count: outcome.transactions ?? 0, unit: 'tx' });
@@ -257,7 +269,52 @@ export async function runSuite(runner: Runner, options: SuiteOptions): Promise<S
       );
     }
 
-    // 8. Revenue by month × channel × loyalty tier: hand-written SQL in both engines, and the semantic query.
+    // 8. Decile derivation, six windows: the statements of decileSql(planDeciles(...)) in both engines, and the JS runner.
+    const windows = (DERIVE_DEFINITION.windows ?? []).join(',');
+    const deriveDetail = `sum of amount per customer within customers.loyalty_tier, windows ${windows}, as of ${DERIVE_DEFINITION.asOf}, ${DERIVE_DEFINITION.mode} mode`;
+    const [derNode, derJs, derPage] = await runner.compare<DeriveSummary>(
+      `${envs} decile derivation (windows ${windows}): SQL + JS`,
+      [
+        nodeLoaded
+          ? { ref: nodeRef(NAMES.deriveSql), skip: nodeLoaded }
+          : {
+              ref: nodeRef(NAMES.deriveSql),
+              run: node.deriveSql(),
+              detail: `native DuckDB: runDecileDerivation (BEGIN, the two CREATE OR REPLACE TABLE … AS statements of decileSql(planDeciles(…)) with bound parameters, COMMIT, row counts); ${deriveDetail}`,
+              work: scanned,
+            },
+        genNode
+          ? {
+              ref: nodeRef(NAMES.deriveJs),
+              run: node.deriveJs(),
+              detail: `deriveDecilesInMemory over the generated columns (transactions, customers); ${deriveDetail}`,
+              work: scanned,
+              baseline: nodeRef(NAMES.deriveSql),
+            }
+          : { ref: nodeRef(NAMES.deriveJs), skip: 'no generated data' },
+        ...onPage(
+          NAMES.deriveSql,
+          (p) => ({
+            ref: pageRef(NAMES.deriveSql),
+            run: p.deriveSql(),
+            detail: `DuckDB-WASM: runDecileDerivation through the adapter's sql(), the same statements and bound values as native; ${deriveDetail}`,
+            work: scanned,
+            baseline: nodeRef(NAMES.deriveSql),
+          }),
+          pageLoaded,
+        ),
+      ],
+      { iterations: it.derive },
+    );
+    node.releaseData();
+    if (derNode) {
+      const rows = summaryRows(derNode.last);
+      const agreed = `${rows.flat.toLocaleString('en-US')} flat rows, ${rows.map.toLocaleString('en-US')} map rows; per window × tier × decile: rows, Σ/min/max metric; per window: rows, maps, JSON length`;
+      if (derPage) runner.check('decile derivation: DuckDB-WASM = native DuckDB', diffDeriveSummaries(derPage.last, derNode.last), agreed);
+      if (derJs) runner.check('decile derivation: JS (deriveDecilesInMemory) = native DuckDB', diffDeriveSummaries(derJs.last, derNode.last), agreed);
+    }
+
+    // 9. Revenue by month × channel × loyalty tier: hand-written SQL in both engines, and the semantic query.
     const [revNode, revPage, semPage] = await runner.compare(
       `${envs} revenue query: hand-written SQL${options.chromium ? ' + semantic' : ''}`,
       [
@@ -316,7 +373,7 @@ export async function runSuite(runner: Runner, options: SuiteOptions): Promise<S
       }
     }
 
-    // 9. Compile only: planQuery + compileToSql, per query; compared with running the SQL natively.
+    // 10. Compile only: planQuery + compileToSql, per query; compared with running the SQL natively.
     const batch = it.compileBatch;
     const perQuery = () => ({ count: 1, unit: 'queries' });
     await runner.compare<unknown>(
@@ -341,6 +398,98 @@ export async function runSuite(runner: Runner, options: SuiteOptions): Promise<S
       ],
       { iterations: it.compile },
     );
+
+    // 11. Untimed: CDNOW master read and imported (importFile) in Node and on the page.
+    const pageUp = () => options.chromium && page !== undefined && pageDown === null && page.usable;
+    let clvNode: string | null = null;
+    let clvPage: string | null = pageUp() ? null : 'the page is not usable';
+    await runner.task(
+      `${envs} prepare CDNOW master (untimed: read + importFile)`,
+      [],
+      async () => {
+        const parts: string[] = [];
+        try {
+          const r = await node.prepareClv(options.root);
+          parts.push(`node: ${r.rows.toLocaleString('en-US')} rows from ${r.file}`);
+        } catch (e) {
+          clvNode = `preparing CDNOW master failed: ${errorMessage(e)}`;
+          runner.error(nodeRef('prepare CDNOW master'), clvNode);
+          parts.push(`node: ERROR ${clvNode}`);
+        }
+        if (options.chromium && page && clvPage === null) {
+          try {
+            const r = await page.prepareClv();
+            parts.push(`chromium: ${r.rows.toLocaleString('en-US')} rows (${r.bytes.toLocaleString('en-US')} bytes over /__data)`);
+          } catch (e) {
+            clvPage = `preparing CDNOW master failed: ${errorMessage(e)}`;
+            runner.error(pageRef('prepare CDNOW master'), clvPage);
+            parts.push(`chromium: ERROR ${clvPage}`);
+          }
+        }
+        return parts.join('; ');
+      },
+      (s) => s,
+    );
+
+    // 12. BG/NBD + Gamma-Gamma fit (and forecasts) of CDNOW master: in Node, and in a Web Worker of the page.
+    const customersWork = (last: ClvFitSummary) => ({ count: last.rows, unit: 'customers' });
+    const workerFits: ClvWorkerFit[] = [];
+    const clvDetail = `calibration end ${String(CLV_SETTINGS.calibrationEnd)}, ${CLV_SETTINGS.horizon} ${CLV_SETTINGS.timeUnit} horizon`;
+    const [fitNode, fitPage] = await runner.compare<ClvFitSummary>(
+      `${envs} ${NAMES.clvFit}`,
+      [
+        clvNode
+          ? { ref: nodeRef(NAMES.clvFit), skip: clvNode }
+          : {
+              ref: nodeRef(NAMES.clvFit),
+              run: node.clvFit(),
+              detail: `computeCustomerClv on the main thread: RFM summary, BG/NBD and Gamma-Gamma fits, forecasts, deciles; ${clvDetail}`,
+              work: customersWork,
+            },
+        ...onPage<ClvFitSummary>(
+          NAMES.clvFit,
+          (p) => {
+            const fit = p.clvFit();
+            return {
+              ref: pageRef(NAMES.clvFit),
+              run: async () => {
+                const s = await fit();
+                workerFits.push(s.value);
+                return s;
+              },
+              detail: `runClvInWorker (default worker URL, bundled by vite): pack + transfer, a fresh Web Worker running computeCustomerClv, result back; ${clvDetail}`,
+              work: customersWork,
+              baseline: nodeRef(NAMES.clvFit),
+            };
+          },
+          clvPage,
+        ),
+      ],
+      { iterations: it.clvFit },
+    );
+    if (fitNode && fitPage) {
+      runner.check(
+        `clv fit: Web Worker = Node (parameters within ${CLV_PARAMS_TOLERANCE.toExponential()} relative)`,
+        diffClvParams(fitPage.last, fitNode.last),
+        `${fitNode.last.rows.toLocaleString('en-US')} customers; BG/NBD r ${fitNode.last.bgnbd.r.toPrecision(7)}, α ${fitNode.last.bgnbd.alpha.toPrecision(7)}, ` +
+          `a ${fitNode.last.bgnbd.a.toPrecision(7)}, b ${fitNode.last.bgnbd.b.toPrecision(7)}; Gamma-Gamma p ${fitNode.last.gammaGamma.p.toPrecision(7)}, ` +
+          `q ${fitNode.last.gammaGamma.q.toPrecision(7)}, γ ${fitNode.last.gammaGamma.gamma.toPrecision(7)}`,
+      );
+    }
+    // The first worker run is the warm-up; the rest line up with the fit's samples.
+    if (fitPage && workerFits.length === fitPage.samplesMs.length + 1) {
+      const [warm, ...timed] = workerFits;
+      runner.record({
+        name: NAMES.clvGap,
+        environment: 'chromium',
+        detail:
+          "longest time between consecutive ticks of a 20 ms setInterval on the page's main thread during each runClvInWorker run (run start and end included); ratio = that gap / the run's time",
+        samplesMs: timed.map((f) => f.longestGapMs),
+        warmupMs: warm.longestGapMs,
+        baseline: pageRef(NAMES.clvFit),
+      });
+      note(`main thread during the worker fits: longest gaps ${timed.map((f) => `${f.longestGapMs.toFixed(0)} ms`).join(', ')}; ticks ${timed.map((f) => f.ticks).join(', ')}`);
+    }
   } finally {
     outcome.environments.node = node.info();
     node.close();

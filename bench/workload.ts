@@ -3,8 +3,11 @@
  * options, the SQL texts and the semantic query, and the checks that both sides computed the same
  * answer. DOM-free and Node-free.
  */
+import type { BgNbdParams, CustomerClvSettings, GammaGammaParams } from '../src/clv/index.js';
 import type { SemanticQueryInput } from '../src/contracts/query.js';
 import type { ScalarValue } from '../src/contracts/result.js';
+import type { DecileDefinitionInput, DerivedDeciles } from '../src/derive/index.js';
+import { quoteIdentifier } from '../src/query/sql.js';
 import type { GenerateOptionsInput } from '../src/synthetic/index.js';
 
 export type Mode = 'full' | 'quick';
@@ -22,6 +25,10 @@ export interface Iterations {
    */
   compile: number;
   compileBatch: number;
+  /** The decile derivation (six windows) in native DuckDB, DuckDB-WASM and JS. */
+  derive: number;
+  /** The BG/NBD + Gamma-Gamma fit of CDNOW master in Node and in a browser Web Worker. */
+  clvFit: number;
 }
 
 export interface Sizes {
@@ -33,11 +40,11 @@ export interface Sizes {
 export const SIZES: Record<Mode, Sizes> = {
   full: {
     targetTransactions: 1_000_000,
-    iterations: { generate: 5, instantiate: 3, load: 3, decile: 7, revenue: 10, compile: 30, compileBatch: 1000 },
+    iterations: { generate: 5, instantiate: 3, load: 3, decile: 7, revenue: 10, compile: 30, compileBatch: 1000, derive: 5, clvFit: 5 },
   },
   quick: {
     targetTransactions: 100_000,
-    iterations: { generate: 3, instantiate: 2, load: 2, decile: 5, revenue: 5, compile: 15, compileBatch: 500 },
+    iterations: { generate: 3, instantiate: 2, load: 2, decile: 5, revenue: 5, compile: 15, compileBatch: 500, derive: 3, clvFit: 3 },
   },
 };
 
@@ -132,4 +139,135 @@ export function diffRows(a: readonly Row[], b: readonly Row[], keys: readonly st
 /** Sum of a numeric column, for a one-line description of a result. */
 export function total(rows: readonly Row[], column: string): number {
   return rows.reduce((s, r) => s + (typeof r[column] === 'number' ? (r[column] as number) : 0), 0);
+}
+
+// ---------------------------------------------------------------- decile derivation
+
+/**
+ * The decile derivation benchmarked: total spend per customer within each loyalty tier (looked up
+ * in customers), ranked over six windows ending the day after the generated span, every customer
+ * in the map table.
+ */
+export const DERIVE_DEFINITION: DecileDefinitionInput = {
+  name: 'bench_tier_deciles',
+  source: { table: 'transactions', identity: 'customer_id', category: 'customers.loyalty_tier', time: 'ts', metric: { aggregation: 'sum', column: 'amount' } },
+  identities: { table: 'customers', column: 'customer_id' },
+  windows: [1, 3, 6, 9, 12, 'all'],
+  asOf: '2025-01-01',
+  mode: 'exact',
+};
+
+const DERIVE_MAP = quoteIdentifier(DERIVE_DEFINITION.name);
+const DERIVE_FLAT = quoteIdentifier(`${DERIVE_DEFINITION.name}_flat`);
+
+/**
+ * A checksum of the derived flat table: per window, category and decile the rows, the metric's
+ * sum, min and max (integer cents, so exact in every engine) and the sum of decile × metric.
+ */
+export const DERIVE_FLAT_SUMMARY_SQL = `SELECT lookback, category, CAST(decile AS INTEGER) AS decile,
+       CAST(COUNT(*) AS INTEGER) AS "rows",
+       CAST(SUM(metric) AS DOUBLE) AS metric_sum,
+       CAST(MIN(metric) AS DOUBLE) AS metric_min,
+       CAST(MAX(metric) AS DOUBLE) AS metric_max
+FROM ${DERIVE_FLAT}
+GROUP BY lookback, category, decile
+ORDER BY lookback, category, decile`;
+
+/** A checksum of the map table: per window the rows, the identities with a map, and the maps' total JSON text length. */
+export const DERIVE_MAP_SUMMARY_SQL = `SELECT lookback,
+       CAST(COUNT(*) AS INTEGER) AS "rows",
+       CAST(COUNT(deciles) AS INTEGER) AS mapped,
+       CAST(COALESCE(SUM(length(deciles)), 0) AS DOUBLE) AS text_length
+FROM ${DERIVE_MAP}
+GROUP BY lookback
+ORDER BY lookback`;
+
+export const DERIVE_FLAT_KEYS = ['lookback', 'category', 'decile'] as const;
+export const DERIVE_FLAT_VALUES = ['rows', 'metric_sum', 'metric_min', 'metric_max'] as const;
+export const DERIVE_MAP_KEYS = ['lookback'] as const;
+export const DERIVE_MAP_VALUES = ['rows', 'mapped', 'text_length'] as const;
+
+/** Both checksums of one derivation (what every side returns from a run, for the result check). */
+export interface DeriveSummary {
+  flat: Row[];
+  map: Row[];
+}
+
+/** Total rows of the flat and the map table in a summary. */
+export const summaryRows = (s: DeriveSummary): { flat: number; map: number } => ({ flat: total(s.flat, 'rows'), map: total(s.map, 'rows') });
+
+/** The checksums of DERIVE_FLAT_SUMMARY_SQL and DERIVE_MAP_SUMMARY_SQL computed from the in-memory runner's tables. */
+export function summarizeDerived(derived: DerivedDeciles): DeriveSummary {
+  const f = derived.flat.data;
+  const flat = new Map<string, Row>();
+  for (let i = 0; i < derived.flat.rows; i++) {
+    const lookback = String(f.lookback[i]);
+    const category = String(f.category[i]);
+    const decile = Number(f.decile[i]);
+    const metric = Number(f.metric[i]);
+    const key = JSON.stringify([lookback, category, decile]);
+    const row = flat.get(key);
+    if (!row) flat.set(key, { lookback, category, decile, rows: 1, metric_sum: metric, metric_min: metric, metric_max: metric });
+    else {
+      row.rows = (row.rows as number) + 1;
+      row.metric_sum = (row.metric_sum as number) + metric;
+      row.metric_min = Math.min(row.metric_min as number, metric);
+      row.metric_max = Math.max(row.metric_max as number, metric);
+    }
+  }
+  const m = derived.map.data;
+  const map = new Map<string, Row>();
+  for (let i = 0; i < derived.map.rows; i++) {
+    const lookback = String(m.lookback[i]);
+    const text = m.deciles[i];
+    const row = map.get(lookback) ?? { lookback, rows: 0, mapped: 0, text_length: 0 };
+    row.rows = (row.rows as number) + 1;
+    if (typeof text === 'string') {
+      row.mapped = (row.mapped as number) + 1;
+      // SQL length() counts code points.
+      row.text_length = (row.text_length as number) + [...text].length;
+    }
+    map.set(lookback, row);
+  }
+  return { flat: [...flat.values()], map: [...map.values()] };
+}
+
+/** Compares two derivation summaries; null when they agree, else what differs. */
+export function diffDeriveSummaries(a: DeriveSummary, b: DeriveSummary): string | null {
+  const flat = diffRows(a.flat, b.flat, DERIVE_FLAT_KEYS, DERIVE_FLAT_VALUES);
+  if (flat) return `flat table: ${flat}`;
+  const map = diffRows(a.map, b.map, DERIVE_MAP_KEYS, DERIVE_MAP_VALUES);
+  return map ? `map table: ${map}` : null;
+}
+
+// ---------------------------------------------------------------- CLV fit (CDNOW master)
+
+/** The CDNOW master file, under the data directory ($CLV_DATA_DIR, else ../shared/data next to the project). */
+export const CDNOW_MASTER = 'cdnow/CDNOW_master.txt';
+
+/** The settings of tests/node/clv-customer-master.test.ts and tests/clv-worker.test.ts. */
+export const CLV_SETTINGS: CustomerClvSettings = { calibrationEnd: '1997-09-30', timeUnit: 'weeks', horizon: 39 };
+
+/** Relative tolerance of the worker/Node parameter check. */
+export const CLV_PARAMS_TOLERANCE = 1e-6;
+
+/** The fitted parameters of one run (what both sides return for the result check). */
+export interface ClvFitSummary {
+  rows: number;
+  bgnbd: BgNbdParams;
+  gammaGamma: GammaGammaParams;
+}
+
+/** Compares fitted parameters with a relative tolerance; null when all agree, else the first that differs. */
+export function diffClvParams(a: ClvFitSummary, b: ClvFitSummary, tolerance = CLV_PARAMS_TOLERANCE): string | null {
+  if (a.rows !== b.rows) return `${a.rows} customers vs ${b.rows}`;
+  const pairs: Array<[string, number, number]> = [
+    ...(['r', 'alpha', 'a', 'b'] as const).map((k): [string, number, number] => [`BG/NBD ${k}`, a.bgnbd[k], b.bgnbd[k]]),
+    ...(['p', 'q', 'gamma'] as const).map((k): [string, number, number] => [`Gamma-Gamma ${k}`, a.gammaGamma[k], b.gammaGamma[k]]),
+  ];
+  for (const [name, x, y] of pairs) {
+    const rel = Math.abs(x - y) / Math.max(Math.abs(x), Math.abs(y), Number.MIN_VALUE);
+    if (!(rel <= tolerance)) return `${name}: ${x} vs ${y} (relative difference ${rel.toExponential(2)} > ${tolerance})`;
+  }
+  return null;
 }

@@ -16,8 +16,21 @@ import {
   type BenchReport,
   type Measurement,
 } from '../../bench/report.js';
-import { customersFor, diffRows } from '../../bench/workload.js';
+import {
+  DERIVE_DEFINITION,
+  customersFor,
+  diffClvParams,
+  diffDeriveSummaries,
+  diffRows,
+  summarizeDerived,
+  summaryRows,
+  type ClvFitSummary,
+} from '../../bench/workload.js';
 import { failed, inProcess, interleave } from '../../bench/harness.js';
+import { Progress } from '../../bench/progress.js';
+import { Runner } from '../../bench/runner.js';
+import { deriveDecilesInMemory, type DerivedDeciles } from '../../src/derive/index.js';
+import { generateClvData } from '../../src/synthetic/index.js';
 
 test('median: middle value, mean of the two middle values for an even count, input untouched', () => {
   const odd = [5, 1, 3];
@@ -234,4 +247,108 @@ test('interleave: warm-ups first, then rounds in rotating order; a failing alter
   assert.ok(failed(bad) && (bad.error as Error).message === 'worker died');
   assert.equal(runs.length, 6); // x: 1 + 3, flaky: 2 (the second threw)
   await assert.rejects(interleave([alt('a')], { iterations: 0 }), RangeError);
+});
+
+/** A derivation's two tables by hand: two windows, one tier, a few customers. */
+function derived(flat: Array<[string, string, string, number, number]>, map: Array<[string, string, string | null]>): DerivedDeciles {
+  return {
+    flat: {
+      table: 't_flat',
+      columns: [],
+      rows: flat.length,
+      data: {
+        customer_id: flat.map((r) => r[0]),
+        lookback: flat.map((r) => r[1]),
+        category: flat.map((r) => r[2]),
+        decile: flat.map((r) => r[3]),
+        metric: flat.map((r) => r[4]),
+      },
+    },
+    map: {
+      table: 't',
+      columns: [],
+      rows: map.length,
+      data: { customer_id: map.map((r) => r[0]), lookback: map.map((r) => r[1]), deciles: map.map((r) => r[2]) },
+    },
+  };
+}
+
+test('summarizeDerived: per window × category × decile rows and Σ/min/max metric; per window rows, maps and JSON length', () => {
+  const d = derived(
+    [
+      ['c1', '1', 'Gold', 1, 500],
+      ['c2', '1', 'Gold', 2, 100],
+      ['c1', 'all', 'Gold', 1, 900],
+      ['c2', 'all', 'Gold', 1, 700],
+      ['c3', 'all', 'Gold', 2, 100],
+    ],
+    [
+      ['c1', '1', '{"Gold":1}'],
+      ['c2', '1', '{"Gold":2}'],
+      ['c3', '1', null],
+      ['c1', 'all', '{"Gold":1}'],
+      ['c2', 'all', '{"Gold":1}'],
+      ['c3', 'all', '{"Gold":é}'],
+    ],
+  );
+  const s = summarizeDerived(d);
+  assert.deepEqual(s.flat, [
+    { lookback: '1', category: 'Gold', decile: 1, rows: 1, metric_sum: 500, metric_min: 500, metric_max: 500 },
+    { lookback: '1', category: 'Gold', decile: 2, rows: 1, metric_sum: 100, metric_min: 100, metric_max: 100 },
+    { lookback: 'all', category: 'Gold', decile: 1, rows: 2, metric_sum: 1600, metric_min: 700, metric_max: 900 },
+    { lookback: 'all', category: 'Gold', decile: 2, rows: 1, metric_sum: 100, metric_min: 100, metric_max: 100 },
+  ]);
+  // Text length in code points, as SQL length() counts.
+  assert.deepEqual(s.map, [
+    { lookback: '1', rows: 3, mapped: 2, text_length: 20 },
+    { lookback: 'all', rows: 3, mapped: 3, text_length: 30 },
+  ]);
+  assert.deepEqual(summaryRows(s), { flat: 5, map: 6 });
+  assert.equal(diffDeriveSummaries(s, summarizeDerived(d)), null);
+
+  const moved = derived(
+    [
+      ['c1', '1', 'Gold', 1, 500],
+      ['c2', '1', 'Gold', 2, 100],
+      ['c1', 'all', 'Gold', 1, 900],
+      ['c2', 'all', 'Gold', 2, 700],
+      ['c3', 'all', 'Gold', 1, 100],
+    ],
+    [],
+  );
+  assert.match(diffDeriveSummaries(summarizeDerived(moved), s) ?? '', /^flat table: row \["all","Gold",1\]: metric_sum = 1000 vs 1600$/);
+  assert.equal(diffDeriveSummaries({ flat: s.flat, map: s.map.slice(1) }, s), 'map table: 1 rows vs 2');
+});
+
+test('the benchmarked derivation: six windows over generated data, every customer in every window of the map table', () => {
+  const data = generateClvData({ seed: 7, customers: 1_000, start: '2023-01-01', end: '2024-12-31' });
+  const d = deriveDecilesInMemory(DERIVE_DEFINITION, { transactions: data.transactions, customers: data.customers });
+  const s = summarizeDerived(d);
+  assert.deepEqual(
+    s.map.map((r) => [r.lookback, r.rows]),
+    ['1', '3', '6', '9', '12', 'all'].map((w) => [w, 1_000]),
+  );
+  assert.equal(summaryRows(s).flat, d.flat.rows);
+  assert.ok(s.flat.every((r) => (r.decile as number) >= 1 && (r.decile as number) <= 10));
+  const all = s.flat.filter((r) => r.lookback === 'all');
+  assert.equal(all.reduce((n, r) => n + (r.rows as number), 0), s.map.find((r) => r.lookback === 'all')!.mapped);
+});
+
+test('diffClvParams: all seven parameters within a relative tolerance, and the same customer count', () => {
+  const fit: ClvFitSummary = { rows: 23_570, bgnbd: { r: 0.25, alpha: 4.8, a: 0.72, b: 2.16 }, gammaGamma: { p: 6.3, q: 3.6, gamma: 15 } };
+  assert.equal(diffClvParams(fit, { ...fit, bgnbd: { ...fit.bgnbd, r: 0.25 * (1 + 5e-7) } }), null);
+  assert.match(diffClvParams(fit, { ...fit, gammaGamma: { ...fit.gammaGamma, q: 3.6 * (1 + 2e-6) } }) ?? '', /^Gamma-Gamma q: 3\.6 vs 3\.6000072\d* \(relative difference 2\.00e-6 > 0\.000001\)$/);
+  assert.equal(diffClvParams(fit, { ...fit, rows: 1 }), '23570 customers vs 1');
+  assert.match(diffClvParams(fit, { ...fit, bgnbd: { ...fit.bgnbd, a: Number.NaN } }) ?? '', /^BG\/NBD a: /);
+});
+
+test('Runner.record: an observed figure becomes an entry with a ratio to the run it was observed in', () => {
+  const runner = new Runner(new Progress(1));
+  runner.measurements.push({ name: 'clv fit', environment: 'chromium', detail: 'worker', samplesMs: [2000, 1800, 2200], warmupMs: 2500 });
+  runner.record({ name: 'longest gap', environment: 'chromium', detail: 'gaps', samplesMs: [40, 20, 60], warmupMs: 35, baseline: { name: 'clv fit', environment: 'chromium' } });
+  const gap = buildEntries(runner.measurements)[1];
+  assert.equal(gap.medianMs, 40);
+  assert.equal(gap.ratio, 0.02);
+  assert.equal(gap.minRatio, 20 / 1800);
+  assert.equal(typeof gap.loadAverage, 'number');
 });
