@@ -15,7 +15,7 @@ export { ACCEPTED_FILES, type ImportStep } from './file-import/file-import.js';
 export type { ImportSummary, RejectedReasonCount } from './file-import/import-summary.js';
 export type { MappingDraft } from './file-import/import-mapping.js';
 
-export { adapterContext, type AdapterContext } from './shared/adapter-context.js';
+export { adapterContext, dataChangesContext, type AdapterContext, type DataChangesContext } from './shared/adapter-context.js';
 export { emit, type ChartClickDetail, type QueryCompleteDetail, type QueryErrorDetail } from './shared/events.js';
 export { formatNumber, formatTime, formatValue, granularityOf, MISSING_VALUE } from './shared/format.js';
 export { QueryController, toDisplayError, type DisplayError, type QueryStatus, type QueryControllerOptions } from './shared/query-controller.js';

@@ -1,5 +1,6 @@
 // The demo portal: DuckDB-WASM in the browser, synthetic CLV data generated and loaded with
-// progress, charts through the semantic layer, and a file import into the same database.
+// progress, charts through the semantic layer, CLV tables kept by refresh jobs, and a file import
+// into the same database.
 //   ?customers=20000  synthetic customers (1,000 – 1,000,000)    ?seed=42  generator seed
 import mainWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mainModule from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
@@ -8,14 +9,17 @@ import '../components/index.js';
 import type { ClvFileImport } from '../components/file-import/file-import.js';
 import type { ImportSummary } from '../components/file-import/import-summary.js';
 import type { LoadState } from '../components/load-progress/load-progress.js';
+import type { ClvDataProvider } from '../components/data-provider/data-provider.js';
+import type { ClvQueryChart } from '../components/query-chart/query-chart.js';
 import type { ChartClickDetail } from '../components/shared/events.js';
 import { formatNumber, formatValue } from '../components/shared/format.js';
 import type { LoadProgress } from '../src/contracts/loader.js';
 import { createDuckDbAdapter, type DuckDbAdapter } from '../src/engines/duckdb/index.js';
-import { clvDataModel } from '../src/model/clv-model.js';
+import type { RefreshRun, RefreshScheduler } from '../src/refresh/index.js';
 import { generateClvDataAsync, type SyntheticData } from '../src/synthetic/index.js';
 import { loadSynthetic, syntheticCounts } from './load-synthetic.js';
 import { demoQueries, type DemoQueries } from './queries.js';
+import { clvQueries, createClvRefresh, demoModel, JOBS, newPurchases } from './clv-refresh.js';
 
 const params = new URLSearchParams(location.search);
 const clampInt = (value: string | null, fallback: number, min: number, max: number) => {
@@ -25,6 +29,8 @@ const clampInt = (value: string | null, fallback: number, min: number, max: numb
 const CUSTOMERS = clampInt(params.get('customers'), 20_000, 1_000, 1_000_000);
 const SEED = clampInt(params.get('seed'), 42, -2_147_483_648, 2_147_483_647);
 const SPAN = { start: '2023-01-01', end: '2024-12-31' };
+const BUNDLE = { mainModule, mainWorker };
+const NEW_PURCHASES = 500;
 
 interface Stage {
   label: string;
@@ -52,6 +58,7 @@ const state: {
   selection?: string;
   samples: SampleFile[];
   restoring: boolean;
+  clv: { stages: Stage[]; scheduler?: RefreshScheduler; ready: boolean; busy: boolean; batches: number; note?: string };
 } = {
   stages: [
     { label: 'DuckDB-WASM', state: 'loading', phaseLabels: { download: 'Downloading the engine', instantiate: 'Compiling', ready: 'Ready' } },
@@ -61,7 +68,21 @@ const state: {
   queries: demoQueries(),
   samples: [],
   restoring: false,
+  clv: {
+    stages: [
+      { label: 'Spend deciles by product category', state: 'loading' },
+      {
+        label: 'Customer CLV (Web Worker)',
+        state: 'loading',
+        phaseLabels: { summary: 'Summarising purchases', bgnbd: 'Fitting BG/NBD', 'gamma-gamma': 'Fitting Gamma-Gamma', predict: 'Forecasting', rank: 'Ranking' },
+      },
+    ],
+    ready: false,
+    busy: true,
+    batches: 0,
+  },
 };
+const clvQ = clvQueries();
 
 const app = document.getElementById('app')!;
 let frame = 0;
@@ -83,8 +104,8 @@ function setStage(i: number, patch: Partial<Stage>): void {
 async function start(): Promise<void> {
   const t0 = performance.now();
   const adapter = createDuckDbAdapter({
-    bundle: { mainModule, mainWorker },
-    model: clvDataModel,
+    bundle: BUNDLE,
+    model: demoModel,
     onProgress: (p) => setStage(0, { progress: { phase: p.phase, done: p.loaded, total: p.total } }),
   });
   const duckdb = adapter.ready().then(
@@ -130,6 +151,77 @@ async function start(): Promise<void> {
     update();
   } catch (error) {
     setStage(2, { state: 'error', message: messageOf(error) });
+    return;
+  }
+  await startClv();
+}
+
+function setClvStage(i: number, patch: Partial<Stage>): void {
+  state.clv.stages[i] = { ...state.clv.stages[i], ...patch };
+  update();
+}
+
+/** Runs the refresh jobs one after the other, showing each as a stage; false when one failed. */
+async function runClvJobs(): Promise<boolean> {
+  const scheduler = state.clv.scheduler!;
+  JOBS.forEach((_, i) => setClvStage(i, { state: 'loading', progress: undefined, message: undefined }));
+  for (const [i, job] of JOBS.entries()) {
+    const run: RefreshRun = await scheduler.runNow(job.id);
+    const ms = Date.parse(run.end) - Date.parse(run.start);
+    if (run.status !== 'success') {
+      setClvStage(i, { state: 'error', message: run.error });
+      return false;
+    }
+    setClvStage(i, {
+      state: 'done',
+      message: `${formatNumber(run.rowsProcessed, ',d')} purchases read, ${formatNumber(run.rowsWritten, ',d')} rows written in ${formatNumber(ms / 1000, ',.1f')} s.`,
+    });
+  }
+  return true;
+}
+
+/** Resolves when the charts on the page have drawn: DuckDB-WASM runs one statement at a time, so the CLV jobs wait. */
+async function chartsDrawn(): Promise<void> {
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+  await Promise.all([...document.querySelectorAll<ClvQueryChart>('clv-query-chart')].map((c) => c.rendered));
+}
+
+/** Derives the CLV tables once the dashboard is up, then arms the daily jobs. */
+async function startClv(): Promise<void> {
+  try {
+    await chartsDrawn();
+    state.clv.scheduler = await createClvRefresh(BUNDLE, (p) => setClvStage(1, { progress: { phase: p.phase, done: Math.round(p.fraction * 1000), total: 1000 } }));
+    state.clv.ready = await runClvJobs();
+    await state.clv.scheduler.start();
+  } catch (error) {
+    state.clv.stages.forEach((_, i) => setClvStage(i, { state: 'error', message: messageOf(error) }));
+  } finally {
+    state.clv.busy = false;
+    update();
+  }
+}
+
+/** Appends generated purchases through the adapter and refreshes: every chart reading a changed table re-runs. */
+async function addPurchasesAndRefresh(): Promise<void> {
+  const { adapter, synthetic, source } = state;
+  if (!adapter || !synthetic || state.clv.busy) return;
+  state.clv.busy = true;
+  state.clv.note = undefined;
+  update();
+  try {
+    const t0 = performance.now();
+    const rows = newPurchases(synthetic.customers, NEW_PURCHASES, ++state.clv.batches);
+    await adapter.append('transactions', rows);
+    // The overview charts read transactions; the CLV charts follow the scheduler's table updates.
+    document.querySelector<ClvDataProvider>('clv-data-provider')?.notifyDataChanged(['transactions']);
+    if (source?.kind === 'synthetic') state.source = { ...source, transactions: source.transactions + rows.length };
+    const ok = await runClvJobs();
+    state.clv.note = ok ? `Added ${formatNumber(rows.length, ',d')} purchases (December 2024) and refreshed both tables in ${seconds(t0)}.` : 'A refresh job failed.';
+  } catch (error) {
+    state.clv.note = messageOf(error);
+  } finally {
+    state.clv.busy = false;
+    update();
   }
 }
 
@@ -219,9 +311,49 @@ function setupView() {
   </section>`;
 }
 
+function clvView() {
+  const clv = state.clv;
+  return html`<section class="card" aria-labelledby="clv-title">
+    <div class="card__head">
+      <h2 id="clv-title">CLV</h2>
+      <p class="muted">
+        Refresh jobs rebuild the decile and customer_clv tables on a second DuckDB connection (daily, UTC); the CLV model is fitted in a Web Worker.
+      </p>
+    </div>
+    <div class="stages">
+      ${clv.stages.map(
+        (s) => html`<clv-load-progress label=${s.label} state=${s.state} .progress=${s.progress} .phaseLabels=${s.phaseLabels ?? {}} message=${s.message ?? nothing}></clv-load-progress>`,
+      )}
+    </div>
+    ${clv.ready
+      ? html`<div class="clv-actions">
+            <button class="button" type="button" ?disabled=${clv.busy} @click=${addPurchasesAndRefresh}>
+              ${clv.busy ? 'Refreshing…' : `Add ${NEW_PURCHASES} new purchases and refresh`}
+            </button>
+            <p class="muted" role="status">${clv.note ?? ''}</p>
+          </div>
+          <div class="numbers">
+            <clv-query-chart mark="big-number" label="Total CLV, next 52 weeks" .query=${clvQ.totals} y="customer_clv.clv_total"></clv-query-chart>
+            <clv-query-chart mark="big-number" label="Average P(alive)" .query=${clvQ.totals} y="customer_clv.p_alive_avg"></clv-query-chart>
+            <clv-query-chart mark="big-number" label="Customers with a forecast" .query=${clvQ.totals} y="customer_clv.customers"></clv-query-chart>
+          </div>
+          <div class="grid">
+            <clv-query-chart mark="bar" label="CLV by decile" .query=${clvQ.clvByDecile} height="260"></clv-query-chart>
+            <clv-query-chart mark="bar" label="P(alive) by CLV decile" .query=${clvQ.pAliveByDecile} height="260"></clv-query-chart>
+          </div>
+          <clv-query-chart
+            mark="bar"
+            label="Top-decile spenders per product category, December 2024"
+            .query=${clvQ.topDecileLastMonth}
+            height="260"
+          ></clv-query-chart>`
+      : nothing}
+  </section>`;
+}
+
 function dashboardView(adapter: DuckDbAdapter, source: Source) {
   const q = state.queries;
-  return html`<clv-data-provider .adapter=${adapter} @clv-chart-click=${onChartClick}>
+  return html`<clv-data-provider .adapter=${adapter} .scheduler=${state.clv.scheduler} @clv-chart-click=${onChartClick}>
     <section class="card" aria-labelledby="overview-title">
       <div class="card__head">
         <h2 id="overview-title">Overview</h2>
@@ -255,6 +387,7 @@ function dashboardView(adapter: DuckDbAdapter, source: Source) {
     <section class="card" aria-label="Categories">
       <clv-query-chart mark="table" label="Revenue by product category" .query=${q.categories} height="320"></clv-query-chart>
     </section>
+    ${source.kind === 'synthetic' ? clvView() : nothing}
   </clv-data-provider>`;
 }
 

@@ -7,6 +7,8 @@ export * from './contracts/json-schema.js';
 export { planQuery, shortestPaths } from './query/plan.js';
 export type { QueryPlan, DimensionRef, MeasureRef, PlannedFilter, PlannedLeaf, JoinStep, OrderTerm } from './query/plan.js';
 export { compileToSql, quoteIdentifier } from './query/sql.js';
+export { DataChanges, DATA_CHANGED_EVENT, queryTables, isStale } from './query/data-changes.js';
+export type { DataChangeDetail } from './query/data-changes.js';
 export type { CompiledSql } from './query/sql.js';
 export { findSqlParameters, bindNamedParameters } from './query/sql-params.js';
 export { operatorsFor, operandKind } from './query/operators.js';

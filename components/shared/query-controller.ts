@@ -2,10 +2,12 @@ import { ContextConsumer } from '@lit/context';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DataAdapter } from '../../src/contracts/adapter.js';
+import type { DataModel } from '../../src/contracts/data-model.js';
 import { AdapterError, isAdapterError } from '../../src/contracts/errors.js';
 import type { SemanticQueryInput } from '../../src/contracts/query.js';
 import type { ResultSet } from '../../src/contracts/result.js';
-import { adapterContext } from './adapter-context.js';
+import { type DataChangeDetail, type DataChanges, isStale, queryTables } from '../../src/query/data-changes.js';
+import { adapterContext, dataChangesContext } from './adapter-context.js';
 
 export type QueryStatus = 'idle' | 'loading' | 'complete' | 'error';
 
@@ -47,6 +49,15 @@ export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<
   });
 }
 
+/**
+ * The adapter's model when it exposes one (the DuckDB and in-memory engines do), to tell which
+ * tables a query reads; without it every data change re-runs the query.
+ */
+function modelOf(adapter: DataAdapter): DataModel | undefined {
+  const model = (adapter as { model?: unknown }).model;
+  return typeof model === 'object' && model !== null && Array.isArray((model as DataModel).tables) ? (model as DataModel) : undefined;
+}
+
 function abortError(signal: AbortSignal): AdapterError {
   return isAdapterError(signal.reason) ? signal.reason : new AdapterError('aborted', 'The request was cancelled.');
 }
@@ -63,16 +74,23 @@ export function toDisplayError(error: unknown): DisplayError {
  * changes (by identity), cancels the previous run through its AbortSignal, cancels a pending run
  * when the host is disconnected and runs it again when the host comes back.
  * The adapter is the host's own, else the nearest `<clv-data-provider>`'s (via @lit/context).
+ * It also re-runs when that provider announces a change of a table the query reads (its base table
+ * and join path), or of any table when that cannot be known.
  */
 export class QueryController implements ReactiveController {
   readonly task: Task<readonly [DataAdapter | undefined, SemanticQueryInput | undefined, string | undefined], ResultSet>;
   readonly #consumer: ContextConsumer<typeof adapterContext, ReactiveControllerHost & HTMLElement>;
   readonly #options: QueryControllerOptions;
   #interrupted = false;
+  #changes?: DataChanges;
+  #stopListening?: () => void;
+  /** The notice count when the host left the page: a change meanwhile re-runs on return. */
+  #versionAway?: number;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: QueryControllerOptions) {
     this.#options = options;
     this.#consumer = new ContextConsumer(host, { context: adapterContext, subscribe: true });
+    new ContextConsumer(host, { context: dataChangesContext, subscribe: true, callback: (changes) => this.#listen(changes) });
     this.task = new Task(host, {
       args: () => [this.adapter, options.query(), options.now?.()] as const,
       task: async ([adapter, query, now], { signal }) => {
@@ -128,6 +146,22 @@ export class QueryController implements ReactiveController {
     }
   }
 
+  #listen(changes: DataChanges | undefined): void {
+    this.#stopListening?.();
+    this.#stopListening = changes?.on(this.#onDataChanged);
+    const missed = changes !== undefined && changes === this.#changes && this.#versionAway !== undefined && changes.version !== this.#versionAway;
+    this.#changes = changes;
+    this.#versionAway = undefined;
+    if (missed && !this.#interrupted) void this.task.run();
+  }
+
+  #onDataChanged = (detail: DataChangeDetail): void => {
+    const adapter = this.adapter;
+    const query = this.#options.query();
+    if (!adapter || !query) return;
+    if (isStale(queryTables(modelOf(adapter), query), detail.tables)) void this.task.run();
+  };
+
   hostConnected(): void {
     if (this.#interrupted) {
       this.#interrupted = false;
@@ -136,6 +170,9 @@ export class QueryController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.#stopListening?.();
+    this.#stopListening = undefined;
+    this.#versionAway = this.#changes?.version;
     if (this.task.status === TaskStatus.PENDING) {
       this.#interrupted = true;
       this.task.abort(new AdapterError('aborted', 'The element was removed from the page.'));

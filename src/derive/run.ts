@@ -16,6 +16,11 @@ export type DecileSqlAdapter = Pick<DataAdapter, 'id' | 'describe' | 'sql'>;
 export interface DecileRunOptions extends CallOptions {
   /** The model the definition is checked against; default: adapter.describe(). */
   model?: DataModel;
+  /**
+   * Wrap the statements in BEGIN/COMMIT (default true). Pass false when the caller already holds a
+   * transaction on the adapter's connection, as a refresh run does: DuckDB does not nest them.
+   */
+  transaction?: boolean;
 }
 
 export interface DecileRunResult {
@@ -32,7 +37,7 @@ export interface DecileRunResult {
 /**
  * Creates or replaces the two derived tables inside the adapter's database with
  * CREATE OR REPLACE TABLE ... AS SELECT, every value bound, in one transaction so a failure
- * leaves the previous tables as they were.
+ * leaves the previous tables as they were (the caller's transaction with `transaction: false`).
  */
 export async function runDecileDerivation(
   adapter: DecileSqlAdapter,
@@ -48,12 +53,13 @@ export async function runDecileDerivation(
   const plan = planDeciles(model, definition);
   const statements = decileSql(plan);
   const start = performance.now();
-  await sql('BEGIN TRANSACTION', {}, { signal });
+  const own = options.transaction ?? true;
+  if (own) await sql('BEGIN TRANSACTION', {}, { signal });
   try {
     for (const s of statements) await sql(s.sql, s.params, { signal });
-    await sql('COMMIT', {}, { signal });
+    if (own) await sql('COMMIT', {}, { signal });
   } catch (e) {
-    await sql('ROLLBACK').catch(() => undefined); // the first error is the one to report
+    if (own) await sql('ROLLBACK').catch(() => undefined); // the first error is the one to report
     throw e;
   }
   const ms = performance.now() - start;

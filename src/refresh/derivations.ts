@@ -24,6 +24,12 @@ export interface DerivationContext {
   runId: string;
   /** The run's start, ISO UTC: use it instead of the wall clock so results are reproducible. */
   now: string;
+  /**
+   * Writes rows to a table inside the run's transaction, whatever the engine: 'replace' recreates
+   * the table from `columns` (or empties it) first, 'append' adds to it, creating it when missing.
+   * Returns the number of rows written.
+   */
+  writeTable(table: string, columns: LoadColumn[], rows: ReadonlyArray<Record<string, ScalarValue>>, mode: 'replace' | 'append'): Promise<number>;
 }
 
 interface DerivationResultBase {

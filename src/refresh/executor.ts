@@ -50,4 +50,6 @@ export interface TaskSteps {
   appendQuery(task: SqlTask, output: RefreshOutput): Promise<WriteOutcome>;
   /** Appends rows given by value. */
   writeRows(output: RefreshOutput, columns: LoadColumn[], rows: ReadonlyArray<Record<string, ScalarValue>>): Promise<number>;
+  /** Replaces a table's rows with these (the table is recreated from `columns` where the engine types tables so). */
+  replaceRows(table: string, columns: LoadColumn[], rows: ReadonlyArray<Record<string, ScalarValue>>): Promise<number>;
 }

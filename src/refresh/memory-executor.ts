@@ -49,6 +49,11 @@ export class MemoryRefreshExecutor implements RefreshExecutor {
         throw new AdapterError('unsupported', 'The in-memory engine runs no SQL.', 'task.kind');
       },
       writeRows: async (output, _columns, rows) => this.append(output.table, rows),
+      // Swapping in an empty array is a replace that the run's restore() undoes like any other.
+      replaceRows: async (table, _columns, rows) => {
+        this.adapter.store.appendRows(table, [], true);
+        return this.append(table, rows);
+      },
     };
   }
 

@@ -30,7 +30,15 @@ export async function runTask(steps: TaskSteps, log: CheckpointLog, job: Refresh
       if (!runner) throw new AdapterError('not_found', `No derivation "${task.ref}" is registered with the scheduler.`, 'task.ref');
       const result = checkDerivationResult(
         task.ref,
-        await runner({ job, adapter: steps.adapter, lastPosition: from, runId: context.runId, now: context.now() }),
+        await runner({
+          job,
+          adapter: steps.adapter,
+          lastPosition: from,
+          runId: context.runId,
+          now: context.now(),
+          writeTable: (table, columns, rows, mode) =>
+            mode === 'replace' ? steps.replaceRows(table, columns, rows) : steps.writeRows({ table, mode: 'create-append' }, columns, rows),
+        }),
       );
       const position = result.position ?? from;
       if (isDerivationWrites(result)) {

@@ -42,6 +42,10 @@ export class SqlRefreshExecutor implements RefreshExecutor {
       incrementalAppend: (task, output, from) => this.incrementalAppend(task, output, from),
       appendQuery: (task, output) => this.appendQuery(task, output),
       writeRows: (output, columns, rows) => this.writeRows(output, columns, rows),
+      replaceRows: async (table, columns, rows) => {
+        await this.sql(`CREATE OR REPLACE TABLE ${q(table)} (${columns.map((c) => `${q(c.name)} ${SQL_TYPE[c.type]}`).join(', ')})`);
+        return this.writeRows({ table, mode: 'append' }, columns, rows);
+      },
     };
   }
 
