@@ -1,6 +1,6 @@
 // @ts-check
 // web-test-runner reporter that ends the output with one plain line:
-//   "<passed> passed, <failed> failed, <skipped> skipped"
+//   "<passed> passed, <failed> failed" (and ", <skipped> skipped" when any test was skipped)
 // A test file that fails to load (or errors outside any test) counts as one failure.
 // If CLV_TEST_SUMMARY_FILE is set (scripts/test.mjs does this), the counts are also
 // written there as JSON and the line is prefixed with "browser:", since test.mjs prints
@@ -45,7 +45,7 @@ export function summaryReporter() {
       const counts = countSessions(sessions);
       const out = process.env.CLV_TEST_SUMMARY_FILE;
       if (out) fs.writeFileSync(out, JSON.stringify(counts));
-      line = `${out ? 'browser: ' : ''}${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`;
+      line = `${out ? 'browser: ' : ''}${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`;
     },
     stop() {
       // The default reporter redraws its dynamic progress output up to the end, so the

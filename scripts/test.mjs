@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // @ts-check
 // `npm test`: the whole check, ending with ONE plain closing line
-//   "<passed> passed, <failed> failed, <skipped> skipped"
+//   "<passed> passed, <failed> failed" (and ", <skipped> skipped" when any test was skipped)
 // that sums the Node tests and the browser tests. Every stage runs even if an earlier
 // one failed; the exit code is 1 if anything failed.
 //
@@ -240,5 +240,5 @@ for (const r of results) {
   );
 }
 if (total.passed + total.failed === 0) process.stdout.write('  warning: no test ran\n');
-process.stdout.write(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`);
+process.stdout.write(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}\n`);
 process.exitCode = total.failed > 0 ? 1 : 0;
