@@ -23,3 +23,4 @@ export * from './import/index.js';
 export * from './clv/index.js';
 export * from './derive/index.js';
 export * from './refresh/index.js';
+export * from './widgets/index.js';

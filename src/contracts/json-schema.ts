@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { DecileDefinitionSchema } from '../derive/definition.js';
 import { RefreshJobSchema } from '../refresh/job-schema.js';
+import { WidgetSpecSchema } from '../widgets/spec.js';
+import { widgetCatalog } from '../widgets/catalog.js';
 import { AppendRowsSchema, CapabilitiesSchema, SqlParamsSchema } from './adapter.js';
 import {
   Aggregation,
@@ -122,6 +124,7 @@ export const CONTRACTS = {
   AdapterErrorBody,
   DecileDefinition: DecileDefinitionSchema,
   RefreshJob: RefreshJobSchema,
+  WidgetSpec: WidgetSpecSchema,
 } as const;
 export type ContractName = keyof typeof CONTRACTS;
 
@@ -134,6 +137,7 @@ export const CONTRACT_FILES: Record<ContractName, string> = {
   AdapterErrorBody: 'adapter-error.schema.json',
   DecileDefinition: 'decile-definition.schema.json',
   RefreshJob: 'refresh-job.schema.json',
+  WidgetSpec: 'widget-spec.schema.json',
 };
 
 /** Adds metadata, refusing a schema that already has some: shared instances must be documented once. */
@@ -210,6 +214,13 @@ export function createContractRegistry(): SchemaRegistry {
         enabled: true,
       },
     ],
+  });
+
+  add(WidgetSpecSchema, {
+    id: 'WidgetSpec',
+    title: 'WidgetSpec',
+    description: 'A dashboard widget: its data (a semantic query, or SQL with bound \'$NAME\' parameters), mark, encodings, properties and interactions (version 2).',
+    examples: [widgetCatalog[0]!.spec],
   });
 
   // query

@@ -1,0 +1,4 @@
+export * from './spec.js';
+export * from './migrate.js';
+export * from './vega-lite.js';
+export * from './catalog.js';
