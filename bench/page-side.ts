@@ -12,20 +12,12 @@ import type { Alternative } from './harness.js';
 import './protocol.js';
 import type { ClvWorkerFit } from './protocol.js';
 import type { EnvironmentInfo } from './report.js';
+import { CHROMIUM_ARGS as SHARED_CHROMIUM_ARGS } from '../scripts/chromium-args.mjs';
 import { errorMessage } from './runner.js';
 import type { DeriveSummary, Row } from './workload.js';
 
 /** Flags for headless Chromium on a closed network, as root; gc() exposed for between-run collection. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--js-flags=--expose-gc',
-];
+const CHROMIUM_ARGS = [...SHARED_CHROMIUM_ARGS, '--js-flags=--expose-gc'];
 
 /** Vite's messages go to `note`; its known-harmless source-map complaints about node_modules are dropped. */
 function benchLogger(note: (message: string) => void): Logger {

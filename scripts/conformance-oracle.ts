@@ -12,22 +12,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DuckDBInstance, DuckDBTypeId, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import type { ColumnType } from '../src/contracts/data-model.js';
 import type { Row, ScalarValue } from '../src/contracts/result.js';
 import { dataCaseSpecs } from '../src/conformance/corpus/index.js';
 import { conformanceColumns, conformanceData, conformanceTables } from '../src/conformance/fixture.js';
 import type { DataCaseSpec, ExpectedRows } from '../src/conformance/types.js';
+import { SQL_TYPE } from '../src/engines/duckdb/ddl.js';
 
 export const EXPECTED_FILE = fileURLToPath(new URL('../src/conformance/expected.ts', import.meta.url));
 
-const SQL_TYPE: Record<ColumnType, string> = {
-  string: 'VARCHAR',
-  number: 'DOUBLE',
-  integer: 'BIGINT',
-  boolean: 'BOOLEAN',
-  date: 'DATE',
-  timestamp: 'TIMESTAMP',
-};
 
 export interface FixtureDatabase {
   connection: DuckDBConnection;
