@@ -24,3 +24,4 @@ export * from './clv/index.js';
 export * from './derive/index.js';
 export * from './refresh/index.js';
 export * from './widgets/index.js';
+export * from './export/csv.js';

@@ -3,27 +3,17 @@
  * injection in text cells only: a number such as -3.5 stays a number, while a customer id "=cmd()"
  * or "-12" (text) gets a leading single quote.
  */
+import { csvCell, csvLine, type CsvValue } from '../export/csv.js';
 import type { OutputWriter } from './io.js';
 
 export type OutputFormat = 'csv' | 'json';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['csv', 'json'];
 
 /** A value in an output record: text, a number, or null for "no value". */
-export type Cell = string | number | null;
+export type Cell = CsvValue;
 
-/** Spreadsheets run cells starting with = + - @ (or tab / CR) as formulas (OWASP "CSV injection"). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
-
-export function csvCell(value: Cell): string {
-  if (value === null) return '';
-  // Non-finite numbers cannot occur in valid output; an empty cell is the least misleading form.
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export const csvRow = (cells: readonly Cell[]): string => cells.map(csvCell).join(',') + '\n';
+export const csvRow = (cells: readonly Cell[]): string => csvLine(cells) + '\n';
+export { csvCell };
 
 /** JSON has no NaN/Infinity: such a number is written as null. */
 const jsonValue = (value: Cell): Cell => (typeof value === 'number' && !Number.isFinite(value) ? null : value);

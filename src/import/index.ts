@@ -13,7 +13,7 @@ export {
   type ColumnDetection,
 } from './detect.js';
 export { DateFormatSchema, detectDateFormat, parseDate, type DateFormat, type DateDetection } from './date-formats.js';
-export { REJECT_REASONS, rejectedToCsv, neutraliseCell, type RejectReason, type RejectedRow } from './rejects.js';
+export { REJECT_REASONS, rejectedToCsv, type RejectReason, type RejectedRow } from './rejects.js';
 export { TransactionBuilder, type BuildResult, type CancellationStats, type Cell } from './build.js';
 export { RecordSplitter, splitRecords, parseTextTransactions } from './parse.js';
 export { parseNumber } from './values.js';

@@ -1,3 +1,4 @@
+import { csvLine } from '../export/csv.js';
 /**
  * Rows an import leaves out, each kept with its line and text so nothing disappears silently.
  * Errors are rows that cannot be read; cancellations/returns are readable rows excluded on purpose
@@ -31,19 +32,9 @@ export const emptyRejectCounts = (): Record<RejectReason, number> => ({
   cancellation: 0,
 });
 
-/**
- * Spreadsheets run cells that start with = + - @ (or a tab / carriage return before them) as
- * formulas; a leading single quote makes them text (OWASP "CSV injection").
- */
-export function neutraliseCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-
 /** The rejected rows as a downloadable CSV (line, reason, detail, raw), safe to open in a spreadsheet. */
 export function rejectedToCsv(rejected: readonly RejectedRow[]): string {
   const lines = ['line,reason,detail,raw'];
-  for (const r of rejected) lines.push([String(r.line), r.reason, r.detail, r.raw].map((v) => quote(neutraliseCell(v))).join(','));
+  for (const r of rejected) lines.push(csvLine([String(r.line), r.reason, r.detail, r.raw]));
   return lines.join('\r\n') + '\r\n';
 }

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Papa from 'papaparse';
-import { importFile, neutraliseCell, rejectedToCsv } from '../../src/import/index.js';
+import { importFile, rejectedToCsv } from '../../src/import/index.js';
+import { neutraliseCell } from '../../src/export/csv.js';
 import { isAdapterError } from '../../src/contracts/errors.js';
 
 const csv = (lines: string[]) => new TextEncoder().encode(lines.join('\n') + '\n');
