@@ -25,3 +25,5 @@ export * from './derive/index.js';
 export * from './refresh/index.js';
 export * from './widgets/index.js';
 export * from './export/csv.js';
+export * from './dashboards/index.js';
+export type { QueryGate } from './query/gate.js';
