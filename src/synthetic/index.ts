@@ -2,3 +2,4 @@ export { generateClvData, generateClvDataAsync, type GenerateOptions, type Synth
 export { SyntheticParamsSchema, GenerateOptionsSchema, type SyntheticParams, type GenerateOptionsInput } from './params.js';
 export { createRng, type Rng } from './prng.js';
 export * as distributions from './distributions.js';
+export { generateMarketingData, type MarketingData, type MarketingInput } from './marketing.js';
