@@ -1,4 +1,5 @@
 import type { HttpHandler } from 'msw';
+import { MemoryDashboardStore } from '../src/dashboards/stores/memory-store.js';
 import { MemoryAdapter } from '../src/engines/memory/index.js';
 import { clvDataModel } from '../src/model/clv-model.js';
 import { generateClvData } from '../src/synthetic/index.js';
@@ -19,6 +20,8 @@ export interface DemoBackendOptions {
 export interface DemoBackend {
   adapter: MemoryAdapter;
   handlers: HttpHandler[];
+  /** The store behind /dashboards (empty at start). */
+  dashboards: MemoryDashboardStore;
 }
 
 export const DEMO_DEFAULTS = { customers: 2_000, seed: 42, start: '2023-01-01', end: '2024-12-31' } as const;
@@ -28,5 +31,6 @@ export function createDemoBackend(options: DemoBackendOptions = {}): DemoBackend
   const { customers, seed, start, end } = { ...DEMO_DEFAULTS, ...options };
   const data = generateClvData({ seed, customers, start, end });
   const adapter = new MemoryAdapter(clvDataModel, { customers: data.customers, transactions: data.transactions, dates: data.dates });
-  return { adapter, handlers: createMockHandlers({ adapter, baseUrl: options.baseUrl, latency: options.latency }) };
+  const dashboards = new MemoryDashboardStore();
+  return { adapter, dashboards, handlers: createMockHandlers({ adapter, dashboards, baseUrl: options.baseUrl, latency: options.latency }) };
 }

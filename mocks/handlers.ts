@@ -11,7 +11,10 @@ import {
   statusForCode,
   withoutEnvelope,
 } from '../src/engines/http/wire.js';
+import type { DashboardStore } from '../src/dashboards/store.js';
+import { createDashboardHandlers } from './dashboard-handlers.js';
 import { pickDelay, resolveLatency, seededRandom, type LatencySetting } from './latency.js';
+import { mountPoint } from './mount-point.js';
 
 export interface MockHandlerOptions {
   /** The engine answering the requests, usually a MemoryAdapter. */
@@ -22,6 +25,8 @@ export interface MockHandlerOptions {
   latency?: LatencySetting;
   /** Seed of the latency jitter. */
   seed?: number;
+  /** The store behind /dashboards; a fresh MemoryDashboardStore by default. */
+  dashboards?: DashboardStore;
 }
 
 const LATENCY_SEED = 0x5eed;
@@ -91,18 +96,14 @@ export function createMockHandlers(options: MockHandlerOptions): HttpHandler[] {
       }),
     ),
 
+    ...createDashboardHandlers({ baseUrl: options.baseUrl, store: options.dashboards, latency: options.latency }),
+
     // Anything else under the mount point is a contract miss, answered in the contract's error form.
     // It must stay last: handlers match in order, and later resources are added above it.
     http.all(`${base}/*`, ({ request }) =>
       errorResponse(new AdapterError('not_found', `There is no endpoint ${request.method} ${new URL(request.url).pathname}.`)),
     ),
   ];
-}
-
-/** In Node there is no page origin to resolve "/api" against, so a relative mount matches any origin. */
-function mountPoint(baseUrl: string): string {
-  const trimmed = baseUrl.replace(/\/+$/, '');
-  return /^[a-z][a-z0-9+.-]*:/i.test(trimmed) || typeof location !== 'undefined' ? trimmed : `*${trimmed}`;
 }
 
 async function readJson(request: Request): Promise<unknown> {

@@ -21,6 +21,11 @@ export interface DashboardSummary {
   widgetCount: number;
   revision: number;
   updatedAt: string;
+  /**
+   * Set when the stored entry cannot be read (say, corrupt browser storage): where it is and what is
+   * wrong, so a list can offer to delete it. The other fields then hold what could be salvaged.
+   */
+  broken?: { key: string; field?: string; message: string };
 }
 
 export interface DashboardStore {

@@ -122,7 +122,7 @@ describe('mock backend boundary', () => {
     const sql = await post('/sql', { sql: 'SELECT 1', params: {} });
     assert.equal(sql.status, 501);
     assert.equal(((await sql.json()) as { error: { code: string } }).error.code, 'unsupported');
-    const unknown = await fetch(`${BASE}/dashboards`);
+    const unknown = await fetch(`${BASE}/audiences`);
     assert.equal(unknown.status, 404);
     assert.equal(((await unknown.json()) as { error: { code: string } }).error.code, 'not_found');
     assert.equal((await fetch(`${BASE}/tables/returns/sample`)).status, 404);

@@ -17,6 +17,8 @@ import {
 import { SemanticQuerySchema } from '../../../contracts/query.js';
 import { ResultSetSchema } from '../../../contracts/result.js';
 import { AppendRequestSchema, AppendResultSchema, QueryRequestSchema, SampleParamsSchema, SqlRequestSchema } from '../wire.js';
+import { annotateDashboardSchemas, dashboardBodySchemas, dashboardComponents, dashboardPaths, dashboardTag } from './dashboards.js';
+import { json, ref } from './media.js';
 import { info, operationText } from './text.js';
 import { toYaml } from './yaml.js';
 
@@ -38,6 +40,7 @@ export const bodySchemas: Record<string, z.ZodType> = {
   AppendRequest: AppendRequestSchema,
   AppendResult: AppendResultSchema,
   SqlRequest: SqlRequestSchema,
+  ...dashboardBodySchemas,
 };
 
 function restRegistry(): SchemaRegistry {
@@ -50,16 +53,9 @@ function restRegistry(): SchemaRegistry {
   annotate(r, AppendResultSchema, { id: 'AppendResult', description: 'How many rows were stored.' });
   annotate(r, SqlRequestSchema, { id: 'SqlRequest', description: 'Body of POST /sql.' });
   annotate(r, SqlRequestSchema.shape.sql, { description: 'One statement in the dialect of `Capabilities.sqlDialect`, with $NAME placeholders.' });
+  annotateDashboardSchemas(r);
   return r;
 }
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: JsonSchema, examples?: Record<string, unknown>) => ({
-  'application/json': {
-    schema,
-    ...(examples ? { examples: Object.fromEntries(Object.entries(examples).map(([k, value]) => [k, { value }])) } : {}),
-  },
-});
 
 const errorExample = (code: string, message: string, field?: string) => ({ error: { code, message, ...(field ? { field } : {}) } });
 
@@ -108,6 +104,7 @@ function operation(id: keyof typeof operationText, tag: string, rest: Record<str
 
 export function buildOpenApiDocument(): Record<string, unknown> {
   const registry = restRegistry();
+  const dashboards = dashboardComponents();
   const sample = z.toJSONSchema(SampleParamsSchema, jsonSchemaOptions(registry)) as { properties: Record<string, JsonSchema> };
   const sampleResult = {
     columns: exampleDataModel.tables[0]!.columns,
@@ -133,6 +130,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       { name: 'model', description: 'What the backend holds and can do.' },
       { name: 'query', description: 'Reading aggregated data.' },
       { name: 'tables', description: 'Reading and appending raw rows.' },
+      dashboardTag,
     ],
     paths: {
       '/capabilities': {
@@ -203,19 +201,22 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           },
         }),
       },
+      ...dashboardPaths(),
     },
     components: {
       schemas: componentSchemas(registry),
       parameters: {
         Table: { name: 'table', in: 'path', required: true, description: 'A table of the model.', schema: ref('Identifier') },
+        ...dashboards.parameters,
       },
       headers: {
         RetryAfter: {
           description: 'Seconds to wait, or an HTTP date. Clients wait this long before the next attempt (unless it would pass their deadline).',
           schema: { type: 'string' },
         },
+        ...dashboards.headers,
       },
-      responses: errorResponses(),
+      responses: { ...errorResponses(), ...dashboards.responses },
     },
   };
 }

@@ -10,7 +10,8 @@ through \`HttpAdapter\`.
 - All bodies are JSON (\`application/json\`). Schemas describe what a receiver accepts: a property with a \`default\`
   may be left out and takes that value.
 - Dates are \`"YYYY-MM-DD"\`; timestamps ISO 8601 in UTC (\`"2024-05-01T13:45:00.000Z"\`). The only timezone is UTC.
-- Errors: every non-2xx answer carries an \`AdapterErrorBody\` \`{"error": {"code", "message", "field"?}}\`. The code
+- Errors: every non-2xx answer carries an \`AdapterErrorBody\` \`{"error": {"code", "message", "field"?}}\` (under
+  /dashboards a \`DashboardErrorBody\`: the same shape with the dashboard store's codes, see that tag). The code
   decides the status: invalid_request 400, not_found 404, timeout 504, unsupported 501, backend 500 (or 502/503),
   aborted 499 (nginx's "client closed request"; clients never see it). \`message\` is shown to people: say what to do.
   \`field\` is the dotted path of the culprit in the adapter argument: for POST /query the path inside \`query\`
@@ -25,7 +26,7 @@ Responses are validated against these schemas; a response that does not fit is r
 field. Servers should therefore keep queries idempotent and may rate-limit with 429 + Retry-After.
 
 **Versioning**: new optional properties and new paths are compatible. Later resources (\`/audiences\`,
-\`/dashboards\`, \`/activations\`) are added as sibling paths under the same base.`;
+\`/activations\`) are added as sibling paths under the same base, as \`/dashboards\` is.`;
 
 export const operationText = {
   getCapabilities: {
