@@ -1,0 +1,201 @@
+import { css } from 'lit';
+import { baseStyles, buttonStyles, token } from '../shared/tokens.styles.js';
+
+export const multiSelectStyles = [
+  baseStyles,
+  buttonStyles,
+  css`
+    :host {
+      display: inline-block;
+      position: relative;
+      min-width: 0;
+      max-width: 100%;
+    }
+    p {
+      margin: 0;
+    }
+    .trigger {
+      display: inline-flex;
+      align-items: center;
+      gap: ${token('--clv-space-s')};
+      max-width: 100%;
+      min-height: 2.25rem;
+      padding: ${token('--clv-space-xs')} ${token('--clv-space-m')};
+      border: 1px solid ${token('--clv-color-border')};
+      border-radius: ${token('--clv-radius-m')};
+      background: ${token('--clv-color-surface')};
+      color: ${token('--clv-color-text')};
+      font: inherit;
+      cursor: pointer;
+    }
+    .trigger:hover {
+      background: ${token('--clv-color-surface-raised')};
+    }
+    .trigger__text {
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .trigger__label {
+      font-weight: ${token('--clv-font-weight-bold')};
+    }
+    .trigger__caret {
+      flex: none;
+      width: 0.5rem;
+      height: 0.5rem;
+      border-right: 2px solid currentColor;
+      border-bottom: 2px solid currentColor;
+      transform: translateY(-25%) rotate(45deg);
+    }
+    .trigger[aria-expanded='true'] .trigger__caret {
+      transform: translateY(25%) rotate(225deg);
+    }
+    .popup {
+      position: absolute;
+      z-index: 10;
+      top: calc(100% + ${token('--clv-space-xs')});
+      left: 0;
+      display: flex;
+      flex-direction: column;
+      gap: ${token('--clv-space-s')};
+      width: max-content;
+      min-width: 16rem;
+      max-width: min(24rem, 90vw);
+      padding: ${token('--clv-space-s')};
+      border: 1px solid ${token('--clv-color-border')};
+      border-radius: ${token('--clv-radius-m')};
+      background: ${token('--clv-color-surface')};
+      box-shadow: 0 6px 20px rgb(0 0 0 / 0.14);
+    }
+    .popup[hidden] {
+      display: none;
+    }
+    .search {
+      width: 100%;
+      min-height: 2.25rem;
+      padding: ${token('--clv-space-xs')} ${token('--clv-space-s')};
+      border: 1px solid ${token('--clv-color-border')};
+      border-radius: ${token('--clv-radius-s')};
+      background: ${token('--clv-color-surface')};
+      color: inherit;
+      font: inherit;
+    }
+    .chips {
+      display: flex;
+      flex-wrap: wrap;
+      gap: ${token('--clv-space-xs')};
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .chip {
+      display: inline-flex;
+      align-items: center;
+      gap: ${token('--clv-space-2xs')};
+      padding: 0 0 0 ${token('--clv-space-s')};
+      border: 1px solid ${token('--clv-color-border')};
+      border-radius: 999px;
+      background: ${token('--clv-color-surface-raised')};
+      font-size: ${token('--clv-font-size-small')};
+    }
+    .chip__remove {
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      width: 1.5rem;
+      height: 1.5rem;
+      border: 0;
+      border-radius: 999px;
+      background: transparent;
+      color: inherit;
+      font: inherit;
+      cursor: pointer;
+    }
+    .chip__remove:hover {
+      background: ${token('--clv-color-grid')};
+    }
+    .actions {
+      display: flex;
+      justify-content: space-between;
+      gap: ${token('--clv-space-s')};
+    }
+    .link-button {
+      padding: ${token('--clv-space-2xs')} ${token('--clv-space-xs')};
+      border: 0;
+      background: none;
+      color: ${token('--clv-color-accent')};
+      font: inherit;
+      font-size: ${token('--clv-font-size-small')};
+      text-decoration: underline;
+      cursor: pointer;
+    }
+    .link-button:disabled {
+      color: ${token('--clv-color-text-muted')};
+      text-decoration: none;
+      cursor: not-allowed;
+    }
+    .list-status {
+      color: ${token('--clv-color-text-muted')};
+      font-size: ${token('--clv-font-size-small')};
+    }
+    .listbox {
+      max-height: 15rem;
+      margin: 0;
+      padding: 0;
+      overflow-y: auto;
+      list-style: none;
+    }
+    .listbox[aria-busy='true'] {
+      opacity: 0.6;
+    }
+    .option {
+      display: flex;
+      align-items: center;
+      gap: ${token('--clv-space-s')};
+      padding: ${token('--clv-space-xs')} ${token('--clv-space-s')};
+      border-radius: ${token('--clv-radius-s')};
+      cursor: pointer;
+    }
+    .option:hover,
+    .option--active {
+      background: ${token('--clv-color-surface-raised')};
+    }
+    .option--active {
+      outline: ${token('--clv-focus-ring-width')} solid ${token('--clv-color-focus')};
+      outline-offset: -2px;
+    }
+    .check {
+      display: inline-flex;
+      flex: none;
+      align-items: center;
+      justify-content: center;
+      width: 1rem;
+      height: 1rem;
+      border: 1px solid ${token('--clv-color-border')};
+      border-radius: ${token('--clv-radius-s')};
+      background: ${token('--clv-color-surface')};
+    }
+    .check--on {
+      border-color: ${token('--clv-color-accent')};
+      background: ${token('--clv-color-accent')};
+      color: ${token('--clv-color-on-accent')};
+    }
+    .error {
+      display: flex;
+      flex-direction: column;
+      align-items: flex-start;
+      gap: ${token('--clv-space-xs')};
+      padding: ${token('--clv-space-s')};
+      border: 1px solid ${token('--clv-color-danger')};
+      border-radius: ${token('--clv-radius-s')};
+      background: ${token('--clv-color-danger-surface')};
+    }
+    .error__title {
+      color: ${token('--clv-color-danger')};
+      font-weight: ${token('--clv-font-weight-bold')};
+    }
+    .error__message {
+      font-size: ${token('--clv-font-size-small')};
+    }
+  `,
+];
