@@ -4,6 +4,11 @@ export { ClvDataProvider } from './data-provider/define.js';
 export { ClvQueryChart } from './query-chart/define.js';
 export { ClvLoadProgress } from './load-progress/define.js';
 export { ClvFileImport } from './file-import/define.js';
+export { ClvWidget, type WidgetState, type WidgetClickDetail } from './widget/define.js';
+export { ClvDashboardGrid, STACK_BELOW, type GridItem, type LayoutChangeDetail } from './dashboard-grid/define.js';
+export { ClvWidgetMenu, ClvDataViewer, type WidgetExportDetail, type WidgetExportFile, type WidgetExportKind, type WidgetExportSource } from './widget/define-menu.js';
+export { ClvDashboardFilters, ClvMultiSelect } from './dashboard-filters/define.js';
+export { ClvDashboard, ClvDashboardInventory, ClvAddWidgetDialog, ClvWidgetSettingsDialog, ClvChoiceDialog, type DashboardViewState, type DashboardOpenDetail, type DashboardSaveDetail, type DashboardDrillDetail, type DashboardDeleteDetail } from './dashboard/define.js';
 
 export type { QueryChartState } from './query-chart/query-chart.js';
 export { CHART_MARKS, VEGA_MARKS, isChartMark, resolveMapping, resolveBigNumberColumn, ChartConfigError } from './query-chart/chart-mapping.js';

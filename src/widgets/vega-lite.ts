@@ -204,7 +204,8 @@ export function toVegaLite(spec: WidgetSpec, result: ResultSet, theme: Partial<W
 }
 
 const SYMBOLS: Record<string, string> = { USD: '$', EUR: '€', GBP: '£', JPY: '¥', CNY: '¥', INR: '₹', CHF: 'CHF ', CAD: 'CA$', AUD: 'A$' };
-function currencySymbol(code: string): string {
+/** The symbol "$" in a d3-format stands for with properties.currency (what the axes and the Lit-drawn values both show). */
+export function currencySymbol(code: string): string {
   return SYMBOLS[code] ?? `${code} `;
 }
 
