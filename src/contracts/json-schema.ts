@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { DecileDefinitionSchema } from '../derive/definition.js';
 import { RefreshJobSchema } from '../refresh/job-schema.js';
 import { WidgetSpecSchema } from '../widgets/spec.js';
+import { SnapshotSpecSchema, WidgetSnapshotSchema } from '../widgets/snapshot.js';
 import { widgetCatalog } from '../widgets/catalog.js';
+import { DashboardSpecSchema } from '../dashboards/spec.js';
+import { cdnowDashboard } from '../dashboards/examples.js';
 import { AppendRowsSchema, CapabilitiesSchema, SqlParamsSchema } from './adapter.js';
 import {
   Aggregation,
@@ -109,6 +112,27 @@ export const exampleResultSet = {
   provenance: { kind: 'sql', sql: 'SELECT … WHERE t1.country IN ($1, $2) …', params: ['DE', 'FR'] },
 };
 
+export const exampleWidgetSnapshot = {
+  format: 'clv-kit/widget-snapshot',
+  version: 1,
+  exportedAt: '2024-07-01T09:30:00.000Z',
+  spec: {
+    version: 2,
+    title: 'Revenue by country',
+    data: { kind: 'semantic', query: { measures: ['transactions.revenue'], dimensions: ['customers.country'] } },
+    mark: 'bar',
+    encodings: { x: { field: 'customers.country', type: 'nominal' }, y: { field: 'transactions.revenue', type: 'quantitative' } },
+  },
+  result: {
+    columns: [exampleResultSet.columns[0], exampleResultSet.columns[2]],
+    rows: [
+      { 'customers.country': 'DE', 'transactions.revenue': 10432.5 },
+      { 'customers.country': 'FR', 'transactions.revenue': 8120 },
+    ],
+    provenance: { kind: 'sql', sql: 'SELECT … GROUP BY 1 ORDER BY 1', params: [] },
+  },
+};
+
 export const exampleCapabilities = { sql: false, append: true };
 
 export const exampleErrorBody = {
@@ -125,6 +149,8 @@ export const CONTRACTS = {
   DecileDefinition: DecileDefinitionSchema,
   RefreshJob: RefreshJobSchema,
   WidgetSpec: WidgetSpecSchema,
+  DashboardSpec: DashboardSpecSchema,
+  WidgetSnapshot: WidgetSnapshotSchema,
 } as const;
 export type ContractName = keyof typeof CONTRACTS;
 
@@ -138,6 +164,8 @@ export const CONTRACT_FILES: Record<ContractName, string> = {
   DecileDefinition: 'decile-definition.schema.json',
   RefreshJob: 'refresh-job.schema.json',
   WidgetSpec: 'widget-spec.schema.json',
+  DashboardSpec: 'dashboard-spec.schema.json',
+  WidgetSnapshot: 'widget-snapshot.schema.json',
 };
 
 /** Adds metadata, refusing a schema that already has some: shared instances must be documented once. */
@@ -222,6 +250,19 @@ export function createContractRegistry(): SchemaRegistry {
     description: 'A dashboard widget: its data (a semantic query, or SQL with bound \'$NAME\' parameters), mark, encodings, properties and interactions (version 2).',
     examples: [widgetCatalog[0]!.spec],
   });
+  // No id: the snapshot is a file format, not a REST body, so it stays out of the OpenAPI components.
+  add(WidgetSnapshotSchema, {
+    title: 'WidgetSnapshot',
+    description: 'A "spec + data" file: a widget spec with the result (and a big number\'s comparison result) it showed, to reopen it without a data source.',
+  });
+  add(SnapshotSpecSchema, { description: 'The widget spec. Readers also accept older spec versions and upgrade them.' });
+  add(DashboardSpecSchema, {
+    id: 'DashboardSpec',
+    title: 'DashboardSpec',
+    description:
+      'A dashboard (version 1): widgets on a 12-column grid (x + w ≤ 12, no two overlapping), a date range filter, global filters that widgets opt into, and cross filtering by clicks.',
+    examples: [cdnowDashboard],
+  });
 
   // query
   add(MemberName, { id: 'MemberName', description: '"table.column" or "table.measure".' });
@@ -301,6 +342,8 @@ function override(ctx: { zodSchema: unknown; jsonSchema: JsonSchema }): void {
   // zod's safe-integer bounds are an implementation limit, not part of the contract; they only add noise.
   if (s.maximum === Number.MAX_SAFE_INTEGER) delete s.maximum;
   if (s.minimum === Number.MIN_SAFE_INTEGER) delete s.minimum;
+  // zod drops the examples of a schema that transforms (the spec's upgrade step); they are valid input all the same.
+  if (ctx.zodSchema === WidgetSnapshotSchema) s.examples = [exampleWidgetSnapshot];
   if (ctx.zodSchema === MeasureSchema) {
     s.if = { properties: { aggregation: { const: 'count' } } };
     s.else = { required: ['column'] };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MemberName, RelativeDateRange, DateString, SemanticQuerySchema } from '../contracts/query.js';
-import { WidgetSpecSchema } from '../widgets/spec.js';
+import { parseInstant } from '../query/dates.js';
+import { WidgetSpecSchema, queryResultColumns } from '../widgets/spec.js';
 
 /**
  * The dashboard spec (version 1): its widgets, where each sits on the grid, and the filters the
@@ -12,13 +13,16 @@ export const DASHBOARD_SPEC_VERSION = 1 as const;
 /** Grid columns of every dashboard; a widget's x + w never exceeds it. */
 export const GRID_COLUMNS = 12;
 
+/** Rows a widget may span at most. */
+export const MAX_WIDGET_HEIGHT = 24;
+
 /** Where a widget sits, in grid cells: x from the left (0–11), y from the top, w wide, h tall. */
 export const LayoutSchema = z
   .object({
     x: z.number().int().min(0).max(GRID_COLUMNS - 1),
     y: z.number().int().min(0),
     w: z.number().int().min(1).max(GRID_COLUMNS),
-    h: z.number().int().min(1).max(24),
+    h: z.number().int().min(1).max(MAX_WIDGET_HEIGHT),
   })
   .refine((l) => l.x + l.w <= GRID_COLUMNS, { message: `x + w must not exceed ${GRID_COLUMNS} columns`, path: ['w'] });
 export type Layout = z.infer<typeof LayoutSchema>;
@@ -48,7 +52,9 @@ export type DashboardWidgetInput = z.input<typeof DashboardWidgetSchema>;
 /** A date range value: a preset ("last 90 days"), or a custom [from, to] (both inclusive). */
 export const DateRangeValueSchema = z.union([
   z.object({ kind: z.literal('preset'), preset: RelativeDateRange }),
-  z.object({ kind: z.literal('custom'), from: DateString, to: DateString }),
+  z
+    .object({ kind: z.literal('custom'), from: DateString, to: DateString })
+    .refine((r) => !(parseInstant(r.from) > parseInstant(r.to)), { message: 'the range ends before it starts', path: ['to'] }),
 ]);
 export type DateRangeValue = z.infer<typeof DateRangeValueSchema>;
 
@@ -66,9 +72,20 @@ export const DateRangeFilterSchema = z.object({
 });
 export type DateRangeFilter = z.infer<typeof DateRangeFilterSchema>;
 
-/** Where a global filter's choices come from: a query that returns an id and a label per choice. */
+/**
+ * Where a global filter's choices come from: a query that returns an id and a label per choice.
+ * A SQL source may use '$SEARCH', bound to what the viewer typed ('' when nothing).
+ */
 export const FilterOptionsSourceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('semantic'), query: SemanticQuerySchema, valueField: z.string().min(1), labelField: z.string().min(1) }),
+  z
+    .object({ kind: z.literal('semantic'), query: SemanticQuerySchema, valueField: z.string().min(1), labelField: z.string().min(1) })
+    .superRefine((s, ctx) => {
+      // Both fields must be result columns, or the filter would offer no choices.
+      const columns = queryResultColumns(s.query);
+      for (const key of ['valueField', 'labelField'] as const) {
+        if (!columns.includes(s[key])) ctx.addIssue({ code: 'custom', path: [key], message: `"${s[key]}" is not a result column of the query (${columns.join(', ')})` });
+      }
+    }),
   z.object({ kind: z.literal('sql'), sql: z.string().min(1), valueField: z.string().min(1), labelField: z.string().min(1) }),
 ]);
 
@@ -76,7 +93,7 @@ export const GlobalFilterSchema = z.object({
   /** Unique within the dashboard; widgets opt in by it. */
   id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_" only'),
   label: z.string().min(1),
-  /** For semantic widgets: the member the chosen values filter (operator equals). */
+  /** For semantic widgets: the member the chosen values filter (operator equals, or in for several values). */
   member: MemberName,
   /**
    * For SQL widgets: the parameter bound to the chosen values, written '$NAME' in the SQL.
@@ -108,6 +125,11 @@ const DashboardSpecObject = z.object({
   rowHeight: z.number().int().min(40).max(400).default(90),
 });
 
+/** Whether two grid rectangles share a cell. */
+export function overlaps(a: Layout, b: Layout): boolean {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
 export const DashboardSpecSchema = DashboardSpecObject.superRefine((d, ctx) => {
   const seen = new Set<string>();
   d.widgets.forEach((w, i) => {
@@ -118,6 +140,11 @@ export const DashboardSpecSchema = DashboardSpecObject.superRefine((d, ctx) => {
   d.filters.global.forEach((f, i) => {
     if (filterIds.has(f.id)) ctx.addIssue({ code: 'custom', path: ['filters', 'global', i, 'id'], message: `filter id "${f.id}" is used twice` });
     filterIds.add(f.id);
+  });
+  // The grid invariant the layout operations keep: no two widgets share a cell.
+  d.widgets.forEach((w, i) => {
+    const other = d.widgets.findIndex((o, j) => j < i && overlaps(o.layout, w.layout));
+    if (other >= 0) ctx.addIssue({ code: 'custom', path: ['widgets', i, 'layout'], message: `overlaps widget "${d.widgets[other]!.id}" (widgets.${other})` });
   });
   d.widgets.forEach((w, i) =>
     w.filters.global.forEach((id, j) => {
