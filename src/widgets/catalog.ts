@@ -477,10 +477,10 @@ export const widgetCatalog: readonly CatalogEntry[] = [
           "  count(DISTINCT e.customer_id) FILTER (WHERE e.event_type = 'click') / nullif(count(DISTINCT e.customer_id) FILTER (WHERE e.event_type = 'sent'), 0) AS click_rate,",
           "  count(DISTINCT e.customer_id) FILTER (WHERE e.event_type = 'unsubscribe') / nullif(count(DISTINCT e.customer_id) FILTER (WHERE e.event_type = 'sent'), 0) AS unsubscribe_rate",
           'FROM email_events e JOIN campaigns c ON c.campaign_id = e.campaign_id',
-          "WHERE e.event_date >= DATE '$START_DATE' AND e.event_date < DATE '$END_DATE'",
+          "WHERE e.event_date >= DATE '$START_DATE' AND e.event_date <= DATE '$END_DATE'",
           'GROUP BY c.name ORDER BY sent DESC',
         ].join('\n'),
-        params: { START_DATE: '2024-01-01', END_DATE: '2024-07-01' },
+        params: { START_DATE: '2024-07-01', END_DATE: '2024-12-31' },
       },
       mark: 'table',
       properties: {
