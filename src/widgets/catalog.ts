@@ -384,6 +384,40 @@ export const widgetCatalog: readonly CatalogEntry[] = [
     },
   },
   {
+    id: 'predicted-vs-actual-holdout',
+    group: 'clv',
+    spec: {
+      version: v,
+      title: 'Predicted vs actual purchases in the holdout period',
+      description:
+        'Customers grouped by their repeat purchase days in the calibration period (7 = 7 or more): the BG/NBD forecast for the holdout against the purchase days they really made. customer_clv must be fitted up to the day before HOLDOUT_START with the holdout as its horizon.',
+      data: {
+        kind: 'sql',
+        sql: [
+          'WITH actual AS (',
+          '  SELECT customer_id, count(DISTINCT CAST(ts AS DATE)) AS purchases FROM transactions',
+          "  WHERE ts >= DATE '$HOLDOUT_START' AND ts < DATE '$HOLDOUT_END' + INTERVAL 1 DAY GROUP BY customer_id",
+          '), per_customer AS (',
+          '  SELECT least(c.frequency, 7) AS calibration_purchases, c.expected_purchases AS predicted, coalesce(a.purchases, 0) AS actual',
+          '  FROM customer_clv c LEFT JOIN actual a ON a.customer_id = c.customer_id',
+          ')',
+          "SELECT calibration_purchases, 'Predicted' AS series, avg(predicted) AS purchases, count(*) AS customers FROM per_customer GROUP BY calibration_purchases",
+          'UNION ALL',
+          "SELECT calibration_purchases, 'Actual' AS series, avg(actual) AS purchases, count(*) AS customers FROM per_customer GROUP BY calibration_purchases",
+          'ORDER BY calibration_purchases, series DESC',
+        ].join('\n'),
+        params: { HOLDOUT_START: '2024-07-01', HOLDOUT_END: '2024-12-31' },
+      },
+      mark: 'line',
+      encodings: {
+        x: { field: 'calibration_purchases', type: 'ordinal', title: 'Repeat purchase days in calibration (7 = 7+)' },
+        y: { field: 'purchases', type: 'quantitative', title: 'Purchase days in holdout, per customer', format: ',.2f' },
+        color: { field: 'series', type: 'nominal', sort: ['Predicted', 'Actual'] },
+      },
+      properties: { legend: { placement: 'top', title: '' } },
+    },
+  },
+  {
     id: 'top-customers',
     group: 'clv',
     spec: {

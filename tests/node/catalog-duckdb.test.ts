@@ -31,6 +31,22 @@ describe('catalog widgets on native DuckDB', () => {
   });
   after(() => duck.close());
 
+  test('the holdout widget: BG/NBD forecasts track the purchases customers then made', async () => {
+    const spec = catalogSpec('predicted-vs-actual-holdout');
+    assert.equal(spec.data.kind, 'sql');
+    if (spec.data.kind !== 'sql') return;
+    const rows = await duck.named(spec.data.sql, spec.data.params);
+    assert.deepEqual(rows.map((r) => `${r.calibration_purchases}/${r.series}`), [0, 1, 2, 3, 4, 5, 6, 7].flatMap((b) => [`${b}/Predicted`, `${b}/Actual`]));
+    const total = (series: string) => rows.filter((r) => r.series === series).reduce((s, r) => s + (r.purchases as number) * (r.customers as number), 0);
+    const customers = rows.filter((r) => r.series === 'Actual').reduce((s, r) => s + (r.customers as number), 0);
+    const clv = await duck.rows('SELECT count(*) AS n, sum(expected_purchases) AS predicted FROM customer_clv');
+    assert.equal(customers, clv[0]!.n);
+    assert.ok(Math.abs(total('Predicted') - (clv[0]!.predicted as number)) < 1e-6);
+    // The generator follows BG/NBD-like behaviour, so the forecast lands within 20% of reality.
+    const ratio = total('Predicted') / total('Actual');
+    assert.ok(ratio > 0.8 && ratio < 1.2, `predicted / actual = ${ratio}`);
+  });
+
   for (const entry of widgetCatalog) {
     test(entry.id, async () => {
       const spec = catalogSpec(entry.id);
