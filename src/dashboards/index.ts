@@ -5,5 +5,3 @@ export * from './layout.js';
 export * from './filters.js';
 export * from './parse.js';
 export * from './examples.js';
-// stores/ has an internal parseDashboardSpec that throws; the public one returns a result.
-export { parseDashboardSpec } from './parse.js';
