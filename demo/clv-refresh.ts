@@ -1,19 +1,23 @@
-// The demo's CLV tables: decile and customer_clv derivations kept by refresh jobs that run on a
-// second DuckDB connection (a run's BEGIN/COMMIT must not catch the page's own queries), the
-// customer_clv fits in the Web Worker, and generated purchases to append.
+// The demo's data model and CLV tables: decile and customer_clv derivations kept by refresh jobs
+// that run on a second DuckDB connection (a run's BEGIN/COMMIT must not catch the page's own
+// queries), the customer_clv fits in the Web Worker, and generated purchases to append.
 import { registerCustomerClvTable, type CustomerClvProgress } from '../src/clv/index.js';
 import { runClvInWorker } from '../src/clv-worker/index.js';
 import type { AppendRows } from '../src/contracts/adapter.js';
+import { DataModelSchema } from '../src/contracts/data-model.js';
 import type { ColumnarData } from '../src/contracts/loader.js';
-import type { SemanticQueryInput } from '../src/contracts/query.js';
 import { type DecileDefinitionInput, registerDerivedTables } from '../src/derive/index.js';
 import { createDuckDbAdapter, type DuckDbBundle } from '../src/engines/duckdb/index.js';
 import { clvDataModel } from '../src/model/clv-model.js';
 import { CUSTOMER_CLV_DERIVATION, clvDerivations, RefreshScheduler, SqlRefreshExecutor } from '../src/refresh/index.js';
 import { createRng } from '../src/synthetic/index.js';
 import { CATEGORY_WEIGHTS, CHANNEL_WEIGHTS } from '../src/synthetic/params.js';
+import { futureTables } from '../src/widgets/catalog.js';
 
-/** Spend deciles within each product category; asOf just after the synthetic span, so "all" is all of it. */
+/**
+ * Spend deciles within each product category; asOf just after the synthetic span, so "all" is all of
+ * it. The name and the 3- and 12-month windows are those the catalog's decile widgets read.
+ */
 export const DECILES: DecileDefinitionInput = {
   name: 'category_deciles',
   source: { table: 'transactions', identity: 'customer_id', category: 'category', time: 'ts', metric: { aggregation: 'sum', column: 'amount' } },
@@ -21,20 +25,35 @@ export const DECILES: DecileDefinitionInput = {
   windows: [1, 3, 12, 'all'],
   asOf: '2025-01-01',
 };
-const FLAT = `${DECILES.name}_flat`;
-
 export const CLV_SETTINGS = { calibrationEnd: '2024-12-31', timeUnit: 'weeks', horizon: 52 } as const;
 
-/** The CLV model with the tables the refresh jobs write, so charts can query them. */
-export const demoModel = registerCustomerClvTable(registerDerivedTables(clvDataModel, DECILES), CLV_SETTINGS);
+const clvModel = registerCustomerClvTable(registerDerivedTables(clvDataModel, DECILES), CLV_SETTINGS);
+
+/**
+ * The CLV model with the tables the refresh jobs write, and the audience and email tables of the
+ * widget catalog (loaded from the customer_clv results), so every catalog widget can be queried.
+ */
+export const demoModel = DataModelSchema.parse({
+  ...clvModel,
+  tables: [...clvModel.tables, ...futureTables.tables],
+  relations: [...clvModel.relations, ...futureTables.relations],
+  measures: [...clvModel.measures, ...futureTables.measures],
+});
 
 export const JOBS = [
   { id: 'category-deciles', name: 'Spend deciles by product category', ref: DECILES.name, at: '02:30' },
   { id: 'customer-clv', name: 'Customer CLV (BG/NBD + Gamma-Gamma)', ref: CUSTOMER_CLV_DERIVATION, at: '03:00' },
 ] as const;
 
-/** The scheduler with both jobs (daily, UTC); the runs' customer_clv progress goes to `onClvProgress`. */
-export async function createClvRefresh(bundle: DuckDbBundle, onClvProgress: (p: CustomerClvProgress) => void): Promise<RefreshScheduler> {
+/**
+ * The scheduler with both jobs (daily, UTC); the runs' customer_clv progress goes to `onClvProgress`.
+ * `workerUrl` is the CLV worker script when the page is not bundled by Vite.
+ */
+export async function createClvRefresh(
+  bundle: DuckDbBundle,
+  onClvProgress: (p: CustomerClvProgress) => void,
+  workerUrl?: string | URL,
+): Promise<RefreshScheduler> {
   const refresh = createDuckDbAdapter({ bundle, model: demoModel });
   const scheduler = new RefreshScheduler({
     // Larger INSERTs than the default: customer_clv has a row per customer.
@@ -42,7 +61,7 @@ export async function createClvRefresh(bundle: DuckDbBundle, onClvProgress: (p: 
     derivations: clvDerivations({
       model: demoModel,
       deciles: DECILES,
-      customerClv: { ...CLV_SETTINGS, compute: (transactions, settings) => runClvInWorker({ transactions, ...settings }, { onProgress: onClvProgress }) },
+      customerClv: { ...CLV_SETTINGS, compute: (transactions, settings) => runClvInWorker({ transactions, ...settings }, { onProgress: onClvProgress, workerUrl }) },
     }),
   });
   for (const job of JOBS)
@@ -71,23 +90,4 @@ export function newPurchases(customers: ColumnarData, n: number, batch: number):
       order_date: ts.slice(0, 10),
     };
   });
-}
-
-/** The CLV section's queries. */
-export function clvQueries() {
-  const byDecile: [string, 'asc'] = ['customer_clv.clv_decile', 'asc'];
-  return {
-    totals: { measures: ['customer_clv.clv_total', 'customer_clv.p_alive_avg', 'customer_clv.customers'] } satisfies SemanticQueryInput,
-    clvByDecile: { measures: ['customer_clv.clv_total'], dimensions: ['customer_clv.clv_decile'], order: [byDecile] } satisfies SemanticQueryInput,
-    pAliveByDecile: { measures: ['customer_clv.p_alive_avg'], dimensions: ['customer_clv.clv_decile'], order: [byDecile] } satisfies SemanticQueryInput,
-    /** December 2024: the window the generated purchases fall in. */
-    topDecileLastMonth: {
-      measures: [`${FLAT}.identities`],
-      dimensions: [`${FLAT}.category`],
-      filters: [
-        { member: `${FLAT}.decile`, operator: 'equals', values: [1] },
-        { member: `${FLAT}.lookback`, operator: 'equals', values: ['1'] },
-      ],
-    } satisfies SemanticQueryInput,
-  };
 }

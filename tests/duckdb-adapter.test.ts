@@ -183,6 +183,45 @@ describe('DuckDbAdapter', () => {
       expect(adapter.id).to.equal('duckdb-wasm');
       expect(adapter.capabilities).to.deep.equal({ sql: true, sqlDialect: 'duckdb', append: true });
     });
+
+    it('keeps databases of different names apart; adapters naming the same one share it', async () => {
+      const RealWorker = globalThis.Worker;
+      let started = 0;
+      globalThis.Worker = class extends RealWorker {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          started++;
+        }
+      };
+      const table = (name: string) => ({ name, label: name, kind: 'fact' as const, columns: [{ name: 'n', label: 'N', type: 'integer' as const, role: 'measure' as const }] });
+      const twoTables: DataModelInput = { name: 'two', label: 'Two', tables: [table('left_only'), table('right_only')], relations: [], measures: [] };
+      const column: LoadColumn[] = [{ name: 'n', type: 'integer' }];
+      const left = createDuckDbAdapter({ bundle, model: twoTables, database: 'left' });
+      const leftAgain = createDuckDbAdapter({ bundle, model: twoTables, database: 'left' });
+      const right = createDuckDbAdapter({ bundle, model: twoTables, database: 'right' });
+      const main = createDuckDbAdapter({ bundle, model: twoTables });
+      try {
+        await left.loadColumns('left_only', column, { n: [1, 2] }, { mode: 'replace' });
+        await right.loadColumns('right_only', column, { n: [3, 4, 5] }, { mode: 'replace' });
+        expect(started, 'one new worker per new database name').to.equal(2);
+
+        const counts = async (a: DuckDbAdapter) => (await a.describe()).tables.map((t) => [t.name, t.rowCount]);
+        expect(await counts(left)).to.deep.equal([['left_only', 2], ['right_only', null]]);
+        expect(await counts(leftAgain), 'same name, same database').to.deep.equal([['left_only', 2], ['right_only', null]]);
+        expect(await counts(right)).to.deep.equal([['left_only', null], ['right_only', 3]]);
+        expect(await counts(main), 'the default database holds neither').to.deep.equal([['left_only', null], ['right_only', null]]);
+        expect((await right.sql('SELECT sum(n) AS s FROM right_only')).rows).to.deep.equal([{ s: 12 }]);
+        expect((await rejection(left.sql('SELECT * FROM right_only'))).message).to.contain('right_only');
+        expect(started, 'the default database was already running').to.equal(2);
+        expect([left.database, right.database, main.database]).to.deep.equal(['left', 'right', 'default']);
+        expect(await getDuckDb(bundle, undefined, 'left')).to.not.equal(await getDuckDb(bundle, undefined, 'right'));
+        expect(await getDuckDb(bundle, undefined, 'default')).to.equal(await getDuckDb(bundle));
+      } finally {
+        globalThis.Worker = RealWorker;
+        await Promise.all([left, leftAgain, right, main].map((a) => a.close()));
+      }
+      expect(() => createDuckDbAdapter({ bundle, model: twoTables, database: ' ' })).to.throw(AdapterError, 'database');
+    });
   });
 
   describe('describe and createTables', () => {

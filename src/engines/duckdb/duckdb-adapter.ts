@@ -14,7 +14,7 @@ import { type StoredValue, toStored } from '../memory/table-store.js';
 import { arrowRows, columnsFromArrow, firstNumber } from './arrow-rows.js';
 import type { DuckDbBundle } from './bundle.js';
 import { EXISTING_TABLES_SQL, SQL_TYPE, createTableSql } from './ddl.js';
-import { type DuckDbProgressHandler, getDuckDb } from './instance.js';
+import { DEFAULT_DATABASE, type DuckDbProgressHandler, getDuckDb } from './instance.js';
 import { checkLoad, loadTable } from './load.js';
 import { DuckDbSession, type Statements } from './session.js';
 
@@ -22,6 +22,12 @@ export interface DuckDbAdapterOptions {
   /** URLs of the DuckDB-WASM module and worker, served by the app. */
   bundle: DuckDbBundle;
   model: DataModelInput;
+  /**
+   * Which database: adapters with the same bundle and database name share one DuckDB; another name
+   * starts a separate in-memory DuckDB (its own Web Worker), whose tables the others do not see.
+   * Default "default".
+   */
+  database?: string;
   /** Start-up progress of the shared DuckDB (download, instantiate, ready). */
   onProgress?: DuckDbProgressHandler;
   /** Longest a describe, query, sample, sql or append call may take; bulk loads are not limited. Default 60 000. */
@@ -43,8 +49,8 @@ function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> 
 
 /**
  * DuckDB-WASM behind the DataAdapter contract, in the browser. Nothing starts until the first
- * call (or ready()); adapters with the same bundle share one database, each with its own
- * connection. Semantic queries compile to SQL with bound parameters; results follow the
+ * call (or ready()); adapters with the same bundle and database name share one database, each
+ * with its own connection. Semantic queries compile to SQL with bound parameters; results follow the
  * in-memory engine's conventions exactly.
  */
 export class DuckDbAdapter implements DataAdapter, TableLoader {
@@ -52,6 +58,8 @@ export class DuckDbAdapter implements DataAdapter, TableLoader {
   readonly capabilities: Capabilities = { sql: true, sqlDialect: 'duckdb', append: true };
   readonly model: DataModel;
   private readonly bundle: DuckDbBundle;
+  /** The database this adapter's connection opens on (see DuckDbAdapterOptions.database). */
+  readonly database: string;
   private readonly onProgress?: DuckDbProgressHandler;
   private readonly timeoutMs: number;
   private session?: Promise<DuckDbSession>;
@@ -62,6 +70,9 @@ export class DuckDbAdapter implements DataAdapter, TableLoader {
     if (typeof mainModule !== 'string' || !mainModule || typeof mainWorker !== 'string' || !mainWorker)
       throw new AdapterError('invalid_request', 'bundle needs the URLs of the DuckDB-WASM module (mainModule) and worker (mainWorker)', 'bundle');
     this.bundle = { mainModule, mainWorker };
+    const database = options.database ?? DEFAULT_DATABASE;
+    if (typeof database !== 'string' || database.trim() === '') throw new AdapterError('invalid_request', 'database must be a non-empty name', 'database');
+    this.database = database;
     this.onProgress = options.onProgress;
     this.timeoutMs = options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
     if (!(this.timeoutMs > 0)) throw new AdapterError('invalid_request', 'queryTimeoutMs must be a positive number of milliseconds', 'queryTimeoutMs');
@@ -81,7 +92,7 @@ export class DuckDbAdapter implements DataAdapter, TableLoader {
 
   private connect(signal?: AbortSignal): Promise<DuckDbSession> {
     if (!this.session) {
-      const session = getDuckDb(this.bundle, this.onProgress).then(async (db) => new DuckDbSession(await db.connect()));
+      const session = getDuckDb(this.bundle, this.onProgress, this.database).then(async (db) => new DuckDbSession(await db.connect()));
       session.catch(() => {
         if (this.session === session) this.session = undefined;
       });

@@ -16,8 +16,11 @@ interface Instance {
   readonly last: DuckDbProgress | undefined;
 }
 
-/** One database per page and bundle: starting DuckDB costs seconds and tens of MB. */
+/** One database per page, bundle and database name: starting DuckDB costs seconds and tens of MB. */
 const instances = new Map<string, Instance>();
+
+/** The name of the database adapters share when they name none. */
+export const DEFAULT_DATABASE = 'default';
 
 /**
  * A worker for the script; one on another origin (a CDN) is started through a same-origin blob
@@ -85,12 +88,13 @@ function start(bundle: DuckDbBundle): Instance {
 }
 
 /**
- * The shared DuckDB for a bundle, started on first use in a Web Worker. `onProgress` hears the
- * remaining start-up phases (the latest one at once), or just 'ready' when it is already running.
- * A failed start is forgotten, so the next call tries again.
+ * The shared DuckDB for a bundle and database name, started on first use in its own Web Worker: a
+ * database of another name is a separate, empty in-memory DuckDB. `onProgress` hears the remaining
+ * start-up phases (the latest one at once), or just 'ready' when it is already running. A failed
+ * start is forgotten, so the next call tries again.
  */
-export function getDuckDb(bundle: DuckDbBundle, onProgress?: DuckDbProgressHandler): Promise<AsyncDuckDB> {
-  const key = `${bundle.mainModule}\n${bundle.mainWorker}`;
+export function getDuckDb(bundle: DuckDbBundle, onProgress?: DuckDbProgressHandler, database: string = DEFAULT_DATABASE): Promise<AsyncDuckDB> {
+  const key = `${bundle.mainModule}\n${bundle.mainWorker}\n${database}`;
   let instance = instances.get(key);
   if (!instance) {
     const created = start(bundle);
