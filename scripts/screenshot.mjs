@@ -3,7 +3,7 @@
 // Screenshots of pages or Storybook stories with playwright-core driving a local Chromium.
 //
 //   node scripts/screenshot.mjs <url> <out.png> [options]
-//       One page, e.g. the demo: node scripts/screenshot.mjs http://127.0.0.1:5173/demo/ demo.png --wait='clv-query-chart'
+//       One page, e.g. the demo: node scripts/screenshot.mjs http://127.0.0.1:5173/demo/ demo.png --wait='section#overview[aria-busy=false]'
 //
 //   node scripts/screenshot.mjs --storybook[=<dir>] --out=<dir> <story-id> [<story-id> ...] [options]
 //       Stories of a static Storybook build (default dir storybook-static, from `npm run build-storybook`),
@@ -14,7 +14,7 @@
 //                       stories are always awaited until Storybook shows them
 //   --width=<px>        viewport width (default 1100)    --height=<px>  viewport height (default 760)
 //   --full-page         capture the whole page, not just the viewport
-//   --settle=<ms>       longest wait for <clv-query-chart> elements to finish drawing (default 15000)
+//   --settle=<ms>       longest wait for charts and widgets (<clv-query-chart>, <clv-widget>) to finish drawing (default 15000)
 //   --timeout=<ms>      page load / selector timeout (default 60000)
 // Env: CHROME_PATH (default /usr/bin/chromium).
 // Prints one line per shot with the console errors seen; exits 1 if a page failed to load or threw.
@@ -76,7 +76,7 @@ function serveStatic(root) {
 }
 
 /**
- * Waits until every <clv-query-chart> on the page has drawn its outcome (its `rendered` promise),
+ * Waits until every <clv-query-chart> and <clv-widget> on the page has drawn its outcome (its `rendered` promise),
  * or `settleMs` passed (a loading story never settles), then lets animations run briefly.
  * @param {import('playwright-core').Page} page
  */
@@ -84,7 +84,7 @@ async function settle(page) {
   await page.evaluate(async (ms) => {
     /** @param {Document | ShadowRoot} root @returns {Element[]} */
     const all = (root) => [...root.querySelectorAll('*')].flatMap((el) => [el, ...(el.shadowRoot ? all(el.shadowRoot) : [])]);
-    const charts = all(document).filter((el) => el.localName === 'clv-query-chart');
+    const charts = all(document).filter((el) => el.localName === 'clv-query-chart' || el.localName === 'clv-widget');
     const rendered = Promise.all(charts.map((c) => /** @type {{rendered: Promise<void>}} */ (/** @type {unknown} */ (c)).rendered));
     // An import that is still reading its file gets the same time to reach its next step.
     const imports = all(document).filter((el) => el.localName === 'clv-file-import');

@@ -68,6 +68,8 @@ export const loadProgressStyles = [
     }
     .error__message {
       flex: 1 1 16rem;
+      /* Paths and URLs in messages have no spaces to break at. */
+      overflow-wrap: anywhere;
     }
     .error__title {
       color: ${token('--clv-color-danger')};

@@ -150,7 +150,7 @@ export const cdnowDashboard: DashboardSpecInput = {
   version: 1,
   id: 'cdnow-sales',
   name: 'CDNOW sales',
-  description: 'Purchases of the CDNOW sample (customers and transactions only). Click a month to narrow the other widgets to it.',
+  description: 'CDNOW purchases (customers and transactions only). Click a month to narrow the other widgets to it.',
   widgets: cdnowWidgets.map(({ id, layout, spec }) => ({ id, layout, spec, filters: { dateRange: true, global: [], crossFilter: true } })),
   filters: {
     // CDNOW spans January 1997 to June 1998, so relative presets would show nothing: open on the whole span.
