@@ -14,8 +14,10 @@ import { CUSTOMERS_TABLE, DATES_TABLE, TRANSACTIONS_TABLE, clvDataModel, loadCol
 import { planQuery } from '../src/query/plan.js';
 import { compileToSql } from '../src/query/sql.js';
 import { generateClvData, type SyntheticData } from '../src/synthetic/index.js';
+import { dashboardFilterChange, dashboardQueries, disposeDashboard, prepareDashboard } from './dashboard-page.js';
 import { inProcess, yieldToEventLoop } from './harness.js';
 import type { BrowserBench } from './protocol.js';
+import { vegaEmbedChart, widgetChart } from './widget-page.js';
 import {
   CDNOW_MASTER,
   CLV_SETTINGS,
@@ -214,7 +216,36 @@ const bench: BrowserBench = {
     };
   },
 
+  async widgetChart({ chart, rows }) {
+    show(`widget: ${chart} chart, ${rows} rows`);
+    return widgetChart(chart, rows);
+  },
+
+  async vegaEmbedChart({ chart, rows }) {
+    show(`vega-embed: ${chart} chart, ${rows} rows`);
+    return vegaEmbedChart(chart, rows);
+  },
+
+  async prepareDashboard() {
+    show('prepare: customer_clv, decile tables and the dashboard');
+    const stage = document.querySelector<HTMLElement>('#stage');
+    if (!stage) throw new Error('the page has no #stage element');
+    need(adapter, 'prepare');
+    return prepareDashboard({ data: need(data, 'generate'), bundle, queryTimeoutMs: QUERY_TIMEOUT_MS, stage });
+  },
+
+  async dashboardFilterChange() {
+    show('dashboard: filter change');
+    return dashboardFilterChange();
+  },
+
+  async dashboardQueries() {
+    show('dashboard: the queries one after another');
+    return dashboardQueries();
+  },
+
   async dispose() {
+    await disposeDashboard();
     data = undefined;
     clvInput = undefined;
     await stopRawDuckDb();

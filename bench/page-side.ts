@@ -10,10 +10,11 @@ import { createServer, type Logger, type ViteDevServer } from 'vite';
 import { connectDataMiddleware } from '../scripts/wtr-data-middleware.mjs';
 import type { Alternative } from './harness.js';
 import './protocol.js';
-import type { ClvWorkerFit } from './protocol.js';
+import type { ChartRun, ClvWorkerFit, DashboardPrepared } from './protocol.js';
 import type { EnvironmentInfo } from './report.js';
 import { CHROMIUM_ARGS as SHARED_CHROMIUM_ARGS } from '../scripts/chromium-args.mjs';
 import { errorMessage } from './runner.js';
+import type { WidgetChart, WidgetRuns } from './widget-workload.js';
 import type { DeriveSummary, Row } from './workload.js';
 
 /** Flags for headless Chromium on a closed network, as root; gc() exposed for between-run collection. */
@@ -205,6 +206,26 @@ export class PageSide {
 
   clvFit(): Alternative<ClvWorkerFit> {
     return () => this.guarded('CLV worker fit', () => this.page.evaluate(() => window.clvBench!.clvFit()));
+  }
+
+  widgetChart(chart: WidgetChart, rows: number): Alternative<ChartRun> {
+    return () => this.guarded(`widget ${chart} chart`, () => this.page.evaluate((a) => window.clvBench!.widgetChart(a), { chart, rows }));
+  }
+
+  vegaEmbedChart(chart: WidgetChart, rows: number): Alternative<ChartRun> {
+    return () => this.guarded(`vega-embed ${chart} chart`, () => this.page.evaluate((a) => window.clvBench!.vegaEmbedChart(a), { chart, rows }));
+  }
+
+  prepareDashboard(): Promise<DashboardPrepared> {
+    return this.guarded('dashboard set-up', () => this.page.evaluate(() => window.clvBench!.prepareDashboard()));
+  }
+
+  dashboardFilterChange(): Alternative<WidgetRuns> {
+    return () => this.guarded('dashboard filter change', () => this.page.evaluate(() => window.clvBench!.dashboardFilterChange()));
+  }
+
+  dashboardQueries(): Alternative<WidgetRuns> {
+    return () => this.guarded('dashboard queries', () => this.page.evaluate(() => window.clvBench!.dashboardQueries()));
   }
 
   async close(): Promise<void> {

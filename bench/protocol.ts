@@ -4,6 +4,7 @@
  * orchestrator can interleave page runs with Node runs. Everything crossing it is plain JSON.
  */
 import type { Sample } from './harness.js';
+import type { WidgetChart, WidgetRuns } from './widget-workload.js';
 import type { ClvFitSummary, DeriveSummary, Row } from './workload.js';
 
 export interface BrowserInfo {
@@ -19,6 +20,24 @@ export interface ClvWorkerFit extends ClvFitSummary {
   longestGapMs: number;
   /** Interval ticks during the run. */
   ticks: number;
+}
+
+/** What a chart run drew: its data marks (one symbol per row in both charts). */
+export interface ChartRun {
+  marks: number;
+}
+
+/** What the untimed dashboard set-up made. */
+export interface DashboardPrepared {
+  /** customer_clv rows (customers acquired by the calibration end). */
+  clvCustomers: number;
+  /** Wall time of the customer_clv fit in a Web Worker (untimed set-up). */
+  clvFitMs: number;
+  /** Rows of category_deciles_flat. */
+  decileRows: number;
+  widgets: number;
+  /** The dashboard's query gate limit. */
+  gateLimit: number;
 }
 
 export interface BrowserBench {
@@ -44,6 +63,16 @@ export interface BrowserBench {
   prepareClv(): Promise<{ rows: number; bytes: number }>;
   /** runClvInWorker on CDNOW master (default worker URL), with a 20 ms interval on the main thread meanwhile. */
   clvFit(): Promise<Sample<ClvWorkerFit>>;
+  /** `<clv-widget>` given a snapshot of `rows` rows: from setting `snapshot` to `rendered`, a fresh element per run. */
+  widgetChart(args: { chart: WidgetChart; rows: number }): Promise<Sample<ChartRun>>;
+  /** toVegaLite + vega-embed of the same spec and rows into a plain div of the same box. */
+  vegaEmbedChart(args: { chart: WidgetChart; rows: number }): Promise<Sample<ChartRun>>;
+  /** Untimed: customer_clv and the catalog's decile tables over the loaded data, then `<clv-dashboard>` opened on the CLV overview. */
+  prepareDashboard(): Promise<DashboardPrepared>;
+  /** The dashboard's filter change until every widget is drawn again. */
+  dashboardFilterChange(): Promise<Sample<WidgetRuns>>;
+  /** The same widgets' effective queries one after another on the same adapter (raw query times summed). */
+  dashboardQueries(): Promise<Sample<WidgetRuns>>;
   /** Releases the data and the adapter. */
   dispose(): Promise<void>;
 }

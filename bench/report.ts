@@ -6,7 +6,8 @@
 
 export type Environment = 'node' | 'chromium';
 
-export const REPORT_SCHEMA = 'clv-kit-bench/1';
+/** Version 2 added `sizes`. */
+export const REPORT_SCHEMA = 'clv-kit-bench/2';
 
 /** Identifies one benchmark in one environment ("decile query" in chromium). */
 export interface EntryRef {
@@ -71,6 +72,35 @@ export interface EnvironmentInfo {
   [key: string]: string | number | boolean | null;
 }
 
+/** One file of a bundle-size figure, as a browser fetches it. */
+export interface SizeFile {
+  file: string;
+  bytes: number;
+  /** gzip (level 9) of this file alone. */
+  gzipBytes: number;
+}
+
+/** What the bundle-size step measures: a named group of files, optionally compared with another group. */
+export interface SizeMeasurement {
+  name: string;
+  /** What the figure includes, in words. */
+  detail: string;
+  files: SizeFile[];
+  /** Name of the figure this one is compared with (gzip ratio = this gzip / baseline gzip). */
+  baseline?: string;
+}
+
+export interface SizeEntry {
+  name: string;
+  detail: string;
+  files: SizeFile[];
+  bytes: number;
+  gzipBytes: number;
+  baseline: string | null;
+  /** gzipBytes / baseline gzipBytes; null without a baseline, or when it was not measured. */
+  gzipRatio: number | null;
+}
+
 export interface BenchReport {
   schema: typeof REPORT_SCHEMA;
   startedAt: string;
@@ -81,6 +111,8 @@ export interface BenchReport {
   config: Record<string, string | number | boolean | null>;
   environments: Partial<Record<Environment, EnvironmentInfo>>;
   entries: BenchEntry[];
+  /** Bundle sizes (bytes, not times). */
+  sizes: SizeEntry[];
   checks: BenchCheck[];
   errors: BenchError[];
 }
@@ -145,6 +177,35 @@ export function buildEntries(measurements: readonly Measurement[]): BenchEntry[]
   });
 }
 
+/** Sums each figure's files and relates its gzip size to its baseline's. */
+export function buildSizeEntries(measurements: readonly SizeMeasurement[]): SizeEntry[] {
+  const seen = new Set<string>();
+  for (const m of measurements) {
+    if (seen.has(m.name)) throw new Error(`duplicate size ${m.name}`);
+    seen.add(m.name);
+    if (m.files.length === 0) throw new RangeError(`size ${m.name} has no files`);
+    for (const f of m.files) {
+      if (!Number.isInteger(f.bytes) || f.bytes < 0 || !Number.isInteger(f.gzipBytes) || f.gzipBytes < 0)
+        throw new RangeError(`size ${m.name}: ${f.file} has no valid byte counts`);
+    }
+  }
+  const sum = (files: readonly SizeFile[], key: 'bytes' | 'gzipBytes') => files.reduce((n, f) => n + f[key], 0);
+  const gzipOf = new Map(measurements.map((m) => [m.name, sum(m.files, 'gzipBytes')]));
+  return measurements.map((m) => {
+    const gzipBytes = sum(m.files, 'gzipBytes');
+    const base = m.baseline === undefined ? undefined : gzipOf.get(m.baseline);
+    return {
+      name: m.name,
+      detail: m.detail,
+      files: m.files.map((f) => ({ ...f })),
+      bytes: sum(m.files, 'bytes'),
+      gzipBytes,
+      baseline: m.baseline ?? null,
+      gzipRatio: base !== undefined && base > 0 ? gzipBytes / base : null,
+    };
+  });
+}
+
 /** The file name of a run's report: bench-2026-11-29T10-21-33Z.json (sortable, no colons). */
 export function reportFileName(startedAt: Date): string {
   const iso = startedAt.toISOString().replace(/\.\d{3}Z$/, 'Z').replaceAll(':', '-');
@@ -160,6 +221,16 @@ export function formatDuration(ms: number): string {
   if (abs < 1) return `${(ms * 1000).toFixed(abs < 0.01 ? 2 : 1)} µs`;
   if (abs < 1000) return `${ms.toFixed(abs < 10 ? 2 : 1)} ms`;
   return `${(ms / 1000).toFixed(2)} s`;
+}
+
+/** A byte count with a decimal prefix and 3–4 significant digits: "850 B", "128.0 kB", "34.24 MB". */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes)) return '—';
+  const abs = Math.abs(bytes);
+  if (abs < 1000) return `${Math.round(bytes)} B`;
+  // 999,960 B would round to "1000.0 kB": from there on it is MB.
+  const [scaled, unit] = abs < 999_950 ? [bytes / 1e3, 'kB'] : [bytes / 1e6, 'MB'];
+  return `${scaled.toFixed(Math.abs(scaled) < 100 ? 2 : 1)} ${unit}`;
 }
 
 /** A rate with an SI prefix: "2.85 M tx/s", "412 k rows/s", "950 queries/s". */
@@ -213,13 +284,32 @@ export function formatEntriesTable(entries: readonly BenchEntry[]): string {
   return renderTable(TABLE_HEADERS, rows, TABLE_ALIGN);
 }
 
-/** The closing summary: the table, then checks and errors, each on its own line. */
+const SIZE_HEADERS = ['size', 'files', 'bytes', 'gzip', 'baseline', 'gzip ratio'] as const;
+const SIZE_ALIGN: Align[] = ['left', 'right', 'right', 'right', 'left', 'right'];
+
+/** The table of bundle sizes (gzip ratio = this gzip / baseline gzip). */
+export function formatSizesTable(sizes: readonly SizeEntry[]): string {
+  const rows = sizes.map((s) => [
+    s.name,
+    String(s.files.length),
+    formatBytes(s.bytes),
+    formatBytes(s.gzipBytes),
+    s.baseline ?? '—',
+    formatRatio(s.gzipRatio),
+  ]);
+  return renderTable(SIZE_HEADERS, rows, SIZE_ALIGN);
+}
+
+/** The closing summary: the timings, the sizes, then checks and errors, each on its own line. */
 export function formatSummary(report: BenchReport): string {
   const parts: string[] = [];
   parts.push(report.entries.length > 0 ? formatEntriesTable(report.entries) : '(no benchmark completed)');
   parts.push(
     'ratio = median / baseline median, min ratio = min / baseline min, both measured in this run (above 1× = slower than the baseline)',
   );
+  if (report.sizes.length > 0) {
+    parts.push('', formatSizesTable(report.sizes), 'sizes in bytes (1 kB = 1000 B); gzip = gzip level 9 of each file, summed; gzip ratio = gzip / baseline gzip');
+  }
   if (report.checks.length > 0) {
     parts.push('', 'checks:');
     for (const c of report.checks) parts.push(`  ${c.ok ? 'ok    ' : 'FAILED'} ${c.name}: ${c.detail}`);

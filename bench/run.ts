@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Progress } from './progress.js';
-import { REPORT_SCHEMA, buildEntries, formatSummary, reportFileName, reportSucceeded, type BenchReport } from './report.js';
+import { REPORT_SCHEMA, buildEntries, buildSizeEntries, formatSummary, reportFileName, reportSucceeded, type BenchReport } from './report.js';
 import { Runner, errorMessage } from './runner.js';
 import { runSuite, stepCount, type SuiteOutcome } from './suite.js';
 import { CALIBRATION_CUSTOMERS, SEED, SIZES, SPAN, type Mode } from './workload.js';
@@ -105,6 +105,7 @@ export async function main(argv: readonly string[], env: { root: string; findChr
     },
     environments: suite.environments,
     entries: buildEntries(runner.measurements),
+    sizes: buildSizeEntries(runner.sizes),
     checks: runner.checks,
     errors: runner.errors,
   };

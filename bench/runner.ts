@@ -6,7 +6,7 @@
 import os from 'node:os';
 import { failed, interleave, type Alternative, type Outcome, type Timed } from './harness.js';
 import type { Progress } from './progress.js';
-import { formatDuration, median, min, type BenchCheck, type BenchError, type EntryRef, type Measurement } from './report.js';
+import { formatDuration, median, min, type BenchCheck, type BenchError, type EntryRef, type Measurement, type SizeMeasurement } from './report.js';
 
 export const errorMessage = (e: unknown): string => {
   if (e instanceof Error) {
@@ -42,6 +42,7 @@ const isSkipped = <T>(c: Contender<T> | Skipped): c is Skipped => 'skip' in c;
 
 export class Runner {
   readonly measurements: Measurement[] = [];
+  readonly sizes: SizeMeasurement[] = [];
   readonly checks: BenchCheck[] = [];
   readonly errors: BenchError[] = [];
 

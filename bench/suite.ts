@@ -6,11 +6,13 @@
 import { clvDataModel } from '../src/model/clv-model.js';
 import { planQuery } from '../src/query/plan.js';
 import { compileToSql } from '../src/query/sql.js';
+import { measureBundleSizes } from './bundle-sizes.js';
 import { NodeSide } from './node-side.js';
 import { PageSide } from './page-side.js';
-import type { Environment, EntryRef, EnvironmentInfo } from './report.js';
+import { formatBytes, type Environment, type EntryRef, type EnvironmentInfo } from './report.js';
 import { errorMessage, type Contender, type Runner, type Skipped } from './runner.js';
-import type { ClvWorkerFit } from './protocol.js';
+import type { ChartRun, ClvWorkerFit } from './protocol.js';
+import { DASHBOARD_FILTERS, DASHBOARD_NOW, WIDGET_BOX, WIDGET_CHARTS, WIDGET_ROWS, diffWidgetRuns, shortCount, type WidgetChart, type WidgetRuns } from './widget-workload.js';
 import {
   CLV_PARAMS_TOLERANCE,
   CLV_SETTINGS,
@@ -45,7 +47,21 @@ export const NAMES = {
   deriveJs: 'decile derivation (6 windows): JS',
   clvFit: 'clv fit (CDNOW master)',
   clvGap: 'clv fit: main-thread longest gap',
+  sizes: 'bundle sizes',
+  dashboard: 'dashboard: filter change, 10 widgets',
+  dashboardQueries: 'dashboard: its 10 queries in sequence',
 } as const;
+
+/** "widget: point chart, 10k rows" and its baseline "vega-embed: point chart, 10k rows". */
+export const widgetName = (chart: WidgetChart, rows: number): string => `widget: ${chart} chart, ${shortCount(rows)} rows`;
+export const vegaEmbedName = (chart: WidgetChart, rows: number): string => `vega-embed: ${chart} chart, ${shortCount(rows)} rows`;
+
+/** "last 12 months, tier all → last 90 days, tier Gold" */
+function describeFilters(state: (typeof DASHBOARD_FILTERS)['from']): string {
+  const range = state.dateRange?.kind === 'preset' ? state.dateRange.preset : 'no date range';
+  const tiers = state.global.tier ?? [];
+  return `${range}, tier ${tiers.length ? tiers.join('/') : 'all'}`;
+}
 
 export interface SuiteOptions {
   sizes: Sizes;
@@ -64,7 +80,7 @@ export interface SuiteOutcome {
 }
 
 /** Steps shown as [i/n] progress lines. */
-export const stepCount = (chromium: boolean): number => (chromium ? 12 : 11);
+export const stepCount = (chromium: boolean): number => (chromium ? 17 : 12);
 
 const nodeRef = (name: string): EntryRef => ({ name, environment: 'node' });
 const pageRef = (name: string): EntryRef => ({ name, environment: 'chromium' });
@@ -89,6 +105,23 @@ export async function runSuite(runner: Runner, options: SuiteOptions): Promise<S
   }
 
   try {
+    // 0. Bundle sizes: bytes, not times (the builds go to memory, never to dist/).
+    const bundle = await runner.task(
+      `${'node'.padEnd(14)} ${NAMES.sizes} (vite build in memory, gzip level 9)`,
+      [nodeRef(NAMES.sizes)],
+      () => measureBundleSizes(options.root),
+      (b) => `${b.sizes.map((x) => `${x.name} ${formatBytes(x.files.reduce((n, f) => n + f.gzipBytes, 0))}`).join(', ')} (gzip)`,
+    );
+    if (bundle) {
+      runner.sizes.push(...bundle.sizes);
+      const staticVega = bundle.componentsExternal.filter((m) => /^vega($|-|\/)/.test(m));
+      runner.check(
+        'vega loads with the first chart: the components entry imports none of it statically',
+        staticVega.length ? `the components entry imports ${staticVega.join(', ')} statically` : null,
+        bundle.componentsDynamic.includes('vega-embed') ? 'vega-embed is a dynamic import of the components entry' : 'no vega module among its imports',
+      );
+    }
+
     // 1. Calibration: customers for ~target transactions at this seed and span.
     const customers = await runner.task(
       `${'node'.padEnd(14)} calibrate generator size`,
@@ -399,8 +432,63 @@ export async function runSuite(runner: Runner, options: SuiteOptions): Promise<S
       { iterations: it.compile },
     );
 
-    // 11. Untimed: CDNOW master read and imported (importFile) in Node and on the page.
     const pageUp = () => options.chromium && page !== undefined && pageDown === null && page.usable;
+
+    // Ten-widget dashboard over the loaded data: untimed set-up, then a filter change against its queries in sequence.
+    if (options.chromium) {
+      let dashReady: string | null = pageLoaded ?? (pageUp() ? null : 'the page is not usable');
+      const label = `${'chromium'.padEnd(14)} prepare the dashboard (untimed: customer_clv fit in a worker, decile tables, <clv-dashboard>)`;
+      if (dashReady) runner.skip(label, [], dashReady);
+      else {
+        const prepared = await runner.task(
+          label,
+          [pageRef('prepare dashboard')],
+          () => page!.prepareDashboard(),
+          (r) =>
+            `${r.clvCustomers.toLocaleString('en-US')} customers in customer_clv (fit ${(r.clvFitMs / 1000).toFixed(1)} s), ` +
+            `${r.decileRows.toLocaleString('en-US')} rows in category_deciles_flat, ${r.widgets} widgets, gate limit ${r.gateLimit}`,
+        );
+        if (!prepared) dashReady = 'the dashboard set-up failed';
+      }
+      const change = `${describeFilters(DASHBOARD_FILTERS.from)} → ${describeFilters(DASHBOARD_FILTERS.to)}`;
+      const [dashRun, queriesRun] = await runner.compare<WidgetRuns>(
+        `${'chromium'.padEnd(14)} dashboard: filter change vs its queries in sequence`,
+        [
+          ...onPage(
+            NAMES.dashboard,
+            (p) => ({
+              ref: pageRef(NAMES.dashboard),
+              run: p.dashboardFilterChange(),
+              detail:
+                `<clv-dashboard> with the CLV overview example (10 widgets, one query gate of 4) over DuckDB-WASM, now ${DASHBOARD_NOW}: ` +
+                `applyFilters(${change}) until every widget's rendered has resolved (queries, validation, formatting, charts, tables)`,
+              baseline: pageRef(NAMES.dashboardQueries),
+            }),
+            dashReady,
+          ),
+          ...onPage(
+            NAMES.dashboardQueries,
+            (p) => ({
+              ref: pageRef(NAMES.dashboardQueries),
+              run: p.dashboardQueries(),
+              detail: `the same widgets' effective specs (applyDashboardFilters, ${describeFilters(DASHBOARD_FILTERS.to)}): each adapter.query()/sql() and the big number's comparison one after another on the same adapter, their times summed`,
+            }),
+            dashReady,
+          ),
+        ],
+        { iterations: it.dashboard },
+      );
+      if (dashRun && queriesRun) {
+        const widgets = Object.values(queriesRun.last);
+        runner.check(
+          'dashboard: every widget ran the effective query of the baseline and shows its rows',
+          diffWidgetRuns(dashRun.last, queriesRun.last),
+          `${widgets.length} widgets, ${widgets.reduce((n, w) => n + w.rows + (w.comparisonRows ?? 0), 0).toLocaleString('en-US')} rows`,
+        );
+      }
+    }
+
+    // 11. Untimed: CDNOW master read and imported (importFile) in Node and on the page.
     let clvNode: string | null = null;
     let clvPage: string | null = pageUp() ? null : 'the page is not usable';
     await runner.task(
@@ -489,6 +577,42 @@ export async function runSuite(runner: Runner, options: SuiteOptions): Promise<S
         baseline: pageRef(NAMES.clvFit),
       });
       note(`main thread during the worker fits: longest gaps ${timed.map((f) => `${f.longestGapMs.toFixed(0)} ms`).join(', ')}; ticks ${timed.map((f) => f.ticks).join(', ')}`);
+    }
+
+    // One widget from a snapshot (no query) against vega-embed of the same Vega-Lite spec.
+    if (options.chromium) {
+      for (const rows of WIDGET_ROWS) {
+        const contenders = WIDGET_CHARTS.flatMap((chart) => [
+          ...onPage<ChartRun>(widgetName(chart, rows), (p) => ({
+            ref: pageRef(widgetName(chart, rows)),
+            run: p.widgetChart(chart, rows),
+            detail:
+              `<clv-widget> (svg, ${WIDGET_BOX.width} px wide, plot ${WIDGET_BOX.height} px) given a clv-kit/widget-snapshot of ${rows} rows: ` +
+              'from setting snapshot to rendered (validation, formatting, summary, screen-reader table, shadow DOM, chart); a fresh element per run',
+            baseline: pageRef(vegaEmbedName(chart, rows)),
+          })),
+          ...onPage<ChartRun>(vegaEmbedName(chart, rows), (p) => ({
+            ref: pageRef(vegaEmbedName(chart, rows)),
+            run: p.vegaEmbedChart(chart, rows),
+            detail: `toVegaLite(spec, result) of the same snapshot, then vega-embed (svg) into a plain ${WIDGET_BOX.width}×${WIDGET_BOX.height} px div; a fresh div per run`,
+          })),
+        ]);
+        const results = await runner.compare<ChartRun>(
+          `${'chromium'.padEnd(14)} widget charts, ${shortCount(rows)} rows (<clv-widget> vs vega-embed)`,
+          contenders,
+          { iterations: it.widget },
+        );
+        WIDGET_CHARTS.forEach((chart, i) => {
+          const [widget, vega] = [results[2 * i], results[2 * i + 1]];
+          if (!widget || !vega) return;
+          const [a, b] = [widget.last.marks, vega.last.marks];
+          runner.check(
+            `${chart} chart, ${shortCount(rows)} rows: <clv-widget> and vega-embed drew a mark per row`,
+            a === rows && b === rows ? null : `<clv-widget> drew ${a} marks, vega-embed ${b}, for ${rows} rows`,
+            `${rows.toLocaleString('en-US')} marks each`,
+          );
+        });
+      }
     }
   } finally {
     outcome.environments.node = node.info();

@@ -29,6 +29,10 @@ export interface Iterations {
   derive: number;
   /** The BG/NBD + Gamma-Gamma fit of CDNOW master in Node and in a browser Web Worker. */
   clvFit: number;
+  /** Each `<clv-widget>` chart and its vega-embed baseline (1k and 10k rows). */
+  widget: number;
+  /** The ten-widget dashboard's filter change and its sequential-queries baseline. */
+  dashboard: number;
 }
 
 export interface Sizes {
@@ -40,11 +44,11 @@ export interface Sizes {
 export const SIZES: Record<Mode, Sizes> = {
   full: {
     targetTransactions: 1_000_000,
-    iterations: { generate: 5, instantiate: 3, load: 3, decile: 7, revenue: 10, compile: 30, compileBatch: 1000, derive: 5, clvFit: 5 },
+    iterations: { generate: 5, instantiate: 3, load: 3, decile: 7, revenue: 10, compile: 30, compileBatch: 1000, derive: 5, clvFit: 5, widget: 7, dashboard: 5 },
   },
   quick: {
     targetTransactions: 100_000,
-    iterations: { generate: 3, instantiate: 2, load: 2, decile: 5, revenue: 5, compile: 15, compileBatch: 500, derive: 3, clvFit: 3 },
+    iterations: { generate: 3, instantiate: 2, load: 2, decile: 5, revenue: 5, compile: 15, compileBatch: 500, derive: 3, clvFit: 3, widget: 3, dashboard: 3 },
   },
 };
 

@@ -144,6 +144,7 @@ function report(partial: Partial<BenchReport>): BenchReport {
     config: { seed: 1 },
     environments: { node: { node: 'v20.20.2' } },
     entries: buildEntries(measurements),
+    sizes: [],
     checks: [],
     errors: [],
     ...partial,
@@ -154,7 +155,7 @@ test('the report is plain JSON: it survives a round trip unchanged', () => {
   const r = report({ checks: [{ name: 'same deciles', ok: true, detail: '10 rows' }] });
   const back = JSON.parse(JSON.stringify(r)) as BenchReport;
   assert.deepEqual(back, r);
-  assert.equal(back.schema, 'clv-kit-bench/1');
+  assert.equal(back.schema, 'clv-kit-bench/2');
   for (const e of back.entries) {
     for (const key of ['name', 'environment', 'iterations', 'medianMs', 'minMs', 'warmupMs', 'throughput', 'baseline', 'ratio', 'minRatio'])
       assert.ok(key in e, `entry lacks ${key}`);
