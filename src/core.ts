@@ -26,6 +26,7 @@ export * from './refresh/index.js';
 export * from './widgets/index.js';
 export * from './export/csv.js';
 export * from './dashboards/index.js';
+export * from './composer/index.js';
 export type { QueryGate } from './query/gate.js';
 export { createQueryGate } from './query/query-gate.js';
 export type { CountingQueryGate } from './query/query-gate.js';

@@ -19,12 +19,14 @@ export type FieldType = z.infer<typeof FieldType>;
 
 /** Vega-Lite's aggregate operations that make sense over an already aggregated result. */
 export const EncodingAggregate = z.enum(['count', 'distinct', 'sum', 'mean', 'median', 'min', 'max']);
+export type EncodingAggregate = z.infer<typeof EncodingAggregate>;
 
 /** Ascending/descending by the field itself, by another channel ("-y": by y descending), or an explicit order of values. */
 export const EncodingSort = z.union([
   z.enum(['ascending', 'descending', 'x', '-x', 'y', '-y', 'color', '-color', 'size', '-size']),
   z.array(z.union([z.string(), z.number(), z.boolean()])),
 ]);
+export type EncodingSort = z.infer<typeof EncodingSort>;
 
 export const EncodingSchema = z.object({
   /** A result column: the member key ("transactions.revenue", "transactions.ts.month") or the SQL column name. */
@@ -136,6 +138,42 @@ export const InteractionsSchema = z
 /** Marks drawn by Vega-Lite with position channels x and y. */
 export const XY_MARKS: ReadonlySet<WidgetMark> = new Set(['bar', 'stacked-bar', 'line', 'area', 'point', 'tick']);
 
+/** The channels a mark needs and the ones it may also use, each with what it means for that mark. */
+export interface MarkChannelRule {
+  required: readonly EncodingChannel[];
+  optional: readonly EncodingChannel[];
+  purpose: Readonly<Partial<Record<EncodingChannel, string>>>;
+}
+
+const XY_PURPOSE = { x: 'the horizontal position', y: 'the vertical position', color: 'a series per value', size: 'the size of each mark' } as const;
+
+/**
+ * Which encoding channels each mark needs and allows: the one rule behind checkSpec and the
+ * composer. A channel in neither list is refused, as Vega-Lite would ignore it (size on arcs and
+ * areas) or the widget never draws it (tables show result columns, not channels).
+ */
+export const MARK_CHANNELS: Readonly<Record<WidgetMark, MarkChannelRule>> = {
+  bar: { required: ['x', 'y'], optional: ['color', 'size'], purpose: XY_PURPOSE },
+  'stacked-bar': {
+    required: ['x', 'y', 'color'],
+    optional: ['size'],
+    purpose: { ...XY_PURPOSE, color: 'what the segments of a stack are' },
+  },
+  line: { required: ['x', 'y'], optional: ['color', 'size'], purpose: XY_PURPOSE },
+  area: { required: ['x', 'y'], optional: ['color'], purpose: XY_PURPOSE },
+  point: { required: ['x', 'y'], optional: ['color', 'size'], purpose: XY_PURPOSE },
+  tick: { required: ['x', 'y'], optional: ['color', 'size'], purpose: XY_PURPOSE },
+  donut: { required: ['theta', 'color'], optional: [], purpose: { theta: 'the size of each slice', color: 'what each slice is' } },
+  'big-number': { required: ['y'], optional: [], purpose: { y: 'the field whose value is shown' } },
+  table: { required: [], optional: [], purpose: {} },
+};
+
+/** The channels a mark can use, required first, in MARK_CHANNELS order. */
+export function markChannels(mark: WidgetMark): EncodingChannel[] {
+  const rule = MARK_CHANNELS[mark];
+  return [...rule.required, ...rule.optional];
+}
+
 /** The result columns a semantic query returns, in output order (as planQuery names them). */
 export function queryResultColumns(query: SemanticQuery): string[] {
   return [
@@ -161,26 +199,13 @@ type SpecShape = z.infer<typeof WidgetSpecObject>;
 function checkSpec(spec: SpecShape, ctx: z.RefinementCtx): void {
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
   const enc = spec.encodings;
-  const need = (channel: EncodingChannel, why: string) => {
-    if (!enc[channel]) issue(['encodings', channel], `${spec.mark} needs encodings.${channel} (${why})`);
-  };
-  const forbid = (channel: EncodingChannel) => {
-    if (enc[channel]) issue(['encodings', channel], `${spec.mark} does not use encodings.${channel}`);
-  };
-
-  if (XY_MARKS.has(spec.mark)) {
-    need('x', 'the horizontal position');
-    need('y', 'the vertical position');
-    forbid('theta');
-    if (spec.mark === 'stacked-bar') need('color', 'what the segments of a stack are');
-  } else if (spec.mark === 'donut') {
-    need('theta', 'the size of each slice');
-    need('color', 'what each slice is');
-    forbid('x');
-    forbid('y');
-  } else if (spec.mark === 'big-number') {
-    need('y', 'the field whose value is shown');
-    for (const c of ['x', 'color', 'size', 'theta'] as const) forbid(c);
+  const rule = MARK_CHANNELS[spec.mark];
+  for (const channel of rule.required) {
+    if (!enc[channel]) issue(['encodings', channel], `${spec.mark} needs encodings.${channel} (${rule.purpose[channel]})`);
+  }
+  for (const channel of ENCODING_CHANNELS) {
+    if (enc[channel] && !rule.required.includes(channel) && !rule.optional.includes(channel))
+      issue(['encodings', channel], `${spec.mark} does not use encodings.${channel}`);
   }
   if (spec.mark !== 'big-number' && spec.properties.bigNumber) issue(['properties', 'bigNumber'], 'only big-number widgets take bigNumber properties');
   if (spec.mark !== 'table' && spec.properties.table) issue(['properties', 'table'], 'only table widgets take table properties');

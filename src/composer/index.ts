@@ -1,0 +1,10 @@
+export * from './attributes.js';
+export * from './state.js';
+export * from './filters.js';
+export { stateAttributes } from './fields.js';
+export * from './actions.js';
+export { fieldTypeOptions } from './encoding-actions.js';
+export * from './history.js';
+export * from './to-spec.js';
+export * from './from-spec.js';
+export * from './explain.js';

@@ -1,0 +1,102 @@
+// Undo and redo: steps, no-op actions, typing runs, the bound on the number of steps.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  HISTORY_LIMIT,
+  applyToHistory,
+  canRedo,
+  canUndo,
+  emptyComposerState,
+  startHistory,
+  stateToSpec,
+  type ComposerHistory,
+  type HistoryAction,
+} from '../../src/composer/index.js';
+import { catalogModel } from '../../src/widgets/index.js';
+
+const model = catalogModel();
+const apply = (h: ComposerHistory, actions: HistoryAction[]) => actions.reduce((x, a) => applyToHistory(x, a, model), h);
+
+const compose: HistoryAction[] = [
+  { type: 'chooseTable', table: 'customer_clv' },
+  { type: 'assign', channel: 'x', attribute: 'customer_clv.clv_decile' },
+  { type: 'assign', channel: 'y', attribute: 'customer_clv.clv_total' },
+  { type: 'setMark', mark: 'line' },
+];
+
+describe('composer history', () => {
+  it('undoes and redoes each step, and a new edit after undo drops the redo steps', () => {
+    const start = startHistory(emptyComposerState());
+    const done = apply(start, compose);
+    assert.equal(done.past.length, 4);
+    assert.equal(done.present.mark, 'line');
+    const back = apply(done, [{ type: 'undo' }, { type: 'undo' }]);
+    assert.equal(back.present.mark, 'bar');
+    assert.deepEqual(Object.keys(back.present.encodings), ['x']);
+    assert.ok(canRedo(back));
+    const forward = apply(back, [{ type: 'redo' }, { type: 'redo' }]);
+    assert.equal(forward.present, done.present);
+    assert.ok(!canRedo(forward));
+    const branched = apply(back, [{ type: 'setMark', mark: 'point' }]);
+    assert.ok(!canRedo(branched));
+    assert.equal(branched.present.mark, 'point');
+    assert.deepEqual(stateToSpec(branched.present).encodings, { x: { field: 'customer_clv.clv_decile', type: 'ordinal' } });
+    const all = apply(done, compose.map(() => ({ type: 'undo' as const })));
+    assert.equal(all.present, start.present);
+    assert.ok(!canUndo(all));
+    assert.equal(applyToHistory(all, { type: 'undo' }, model), all);
+    assert.equal(applyToHistory(forward, { type: 'redo' }, model), forward);
+  });
+
+  it('adds no step for an action that changes nothing', () => {
+    const done = apply(startHistory(emptyComposerState()), compose);
+    for (const noop of [
+      { type: 'assign', channel: 'x', attribute: 'customer_clv.clv_decile' },
+      { type: 'chooseTable', table: 'no_such_table' },
+      { type: 'setMark', mark: 'line' },
+      { type: 'assign', channel: 'theta', attribute: 'customer_clv.clv_total' },
+      { type: 'setTitle', title: '' },
+      { type: 'removeFilter', index: 0 },
+      { type: 'setTooltip', tooltip: true },
+    ] satisfies HistoryAction[]) {
+      assert.equal(applyToHistory(done, noop, model), done, noop.type);
+    }
+  });
+
+  it('makes one step of a run of typing in one field', () => {
+    const start = startHistory(emptyComposerState());
+    const typed = apply(start, [
+      { type: 'setTitle', title: 'C' },
+      { type: 'setTitle', title: 'CL' },
+      { type: 'setTitle', title: 'CLV' },
+      { type: 'setDescription', description: 'T' },
+      { type: 'setDescription', description: 'Total' },
+    ]);
+    assert.equal(typed.past.length, 2);
+    const undone = apply(typed, [{ type: 'undo' }]);
+    assert.deepEqual([undone.present.title, undone.present.description], ['CLV', undefined]);
+    assert.equal(apply(undone, [{ type: 'undo' }]).present.title, '');
+    // Typing after an undo starts a new step.
+    const retyped = apply(undone, [{ type: 'setDescription', description: 'A' }, { type: 'setDescription', description: 'AB' }]);
+    assert.equal(retyped.past.length, 2);
+    // Typed back to where the run began: the step is gone.
+    const erased = apply(start, [{ type: 'setTitle', title: 'X' }, { type: 'setTitle', title: '' }]);
+    assert.equal(erased.past.length, 0);
+    assert.equal(erased.present.title, '');
+  });
+
+  it(`keeps at most ${HISTORY_LIMIT} steps`, () => {
+    const start = startHistory(emptyComposerState());
+    const legends = Array.from({ length: 130 }, (_, i): HistoryAction => ({ type: 'setLegend', legend: { title: `T${i + 1}` } }));
+    const long = apply(start, legends);
+    assert.equal(long.past.length, HISTORY_LIMIT);
+    const oldest = apply(long, Array.from({ length: HISTORY_LIMIT }, () => ({ type: 'undo' as const })));
+    assert.deepEqual(oldest.present.properties.legend, { placement: 'top', title: 'T30' });
+    assert.ok(!canUndo(oldest));
+    const small = apply(startHistory(emptyComposerState(), 3), legends.slice(0, 5));
+    assert.deepEqual(small.past.map((s) => s.properties.legend?.title), ['T2', 'T3', 'T4']);
+    // A number typed digit by digit is one step too.
+    const typed = apply(start, [{ type: 'setLimit', limit: 5 }, { type: 'setLimit', limit: 50 }, { type: 'setLimit', limit: 500 }]);
+    assert.deepEqual([typed.past.length, typed.present.query.limit], [1, 500]);
+  });
+});
