@@ -35,6 +35,11 @@ export default {
       if (ctx.path === '/mockServiceWorker.js') ctx.path = '/public/mockServiceWorker.js';
       return next();
     },
+    // DuckDB-WASM's files at /duckdb/, where the stories look for them (as Storybook serves them).
+    function duckdbFiles(ctx, next) {
+      if (ctx.path.startsWith('/duckdb/')) ctx.path = `/node_modules/@duckdb/duckdb-wasm/dist/${ctx.path.slice('/duckdb/'.length)}`;
+      return next();
+    },
     // /__data/<path> and /__data-info (shared data directory)
     dataMiddleware(),
   ],

@@ -2,18 +2,28 @@
 // tests/node/stories-list.test.ts keeps STORY_MODULES in step with the files in stories/.
 import { expect } from '@open-wc/testing';
 import { storiesOf, type StoryModule } from './support/story-runner.js';
+import * as dashboard from '../stories/dashboard.stories.js';
+import * as dashboardFilters from '../stories/dashboard-filters.stories.js';
+import * as dashboardGrid from '../stories/dashboard-grid.stories.js';
 import * as dataProvider from '../stories/data-provider.stories.js';
 import * as fileImport from '../stories/file-import.stories.js';
 import * as loadProgress from '../stories/load-progress.stories.js';
 import * as queryChart from '../stories/query-chart.stories.js';
 import * as refreshSchedules from '../stories/refresh-schedules.stories.js';
+import * as widget from '../stories/widget.stories.js';
+import * as widgetCatalog from '../stories/widget-catalog.stories.js';
 
 export const STORY_MODULES: Record<string, StoryModule> = {
+  'dashboard': dashboard as unknown as StoryModule,
+  'dashboard-filters': dashboardFilters as unknown as StoryModule,
+  'dashboard-grid': dashboardGrid as unknown as StoryModule,
   'data-provider': dataProvider as unknown as StoryModule,
   'file-import': fileImport as unknown as StoryModule,
   'load-progress': loadProgress as unknown as StoryModule,
   'query-chart': queryChart as unknown as StoryModule,
   'refresh-schedules': refreshSchedules as unknown as StoryModule,
+  'widget': widget as unknown as StoryModule,
+  'widget-catalog': widgetCatalog as unknown as StoryModule,
 };
 
 for (const [file, module] of Object.entries(STORY_MODULES)) {
