@@ -25,7 +25,8 @@ const requestBody = (body: unknown) => (body === undefined ? '' : JSON.stringify
 export function provenanceText(p: Provenance): string {
   switch (p.kind) {
     case 'sql':
-      return [p.sql, ...p.params.map((v, i) => `-- $${i + 1} = ${sqlLiteral(v)}`)].join('\n');
+      // Placeholders are positional ("?" or "$1"), so values are numbered in placeholder order.
+      return [p.sql, ...p.params.map((v, i) => `-- parameter ${i + 1} = ${sqlLiteral(v)}`)].join('\n');
     case 'request':
       return p.body === undefined ? `${p.method} ${p.url}` : `${p.method} ${p.url}\n\n${requestBody(p.body)}`;
     case 'memory':
@@ -38,10 +39,10 @@ export function renderProvenance(p: Provenance): TemplateResult {
   switch (p.kind) {
     case 'sql':
       return html`<pre part="code" class="code" tabindex="0" role="region" aria-label="SQL text"><code>${p.sql}</code></pre>
-        <h3 class="section-title">Bound parameters</h3>
+        <h3 class="section-title">Bound parameters, in placeholder order</h3>
         ${p.params.length
           ? html`<ul part="params" class="params">
-              ${p.params.map((v, i) => html`<li><code>$${i + 1}</code> = <code>${sqlLiteral(v)}</code></li>`)}
+              ${p.params.map((v, i) => html`<li>Parameter ${i + 1} = <code>${sqlLiteral(v)}</code></li>`)}
             </ul>`
           : html`<p class="muted">None: the statement has no parameters.</p>`}`;
     case 'request':

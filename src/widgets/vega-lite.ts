@@ -105,7 +105,9 @@ export function toVegaLite(spec: WidgetSpec, result: ResultSet, theme: Partial<W
     if (e.aggregate) def.aggregate = e.aggregate;
     if (e.bin) def.bin = e.bin === true ? { maxbins: 20 } : e.bin;
     if (e.sort !== undefined) def.sort = e.sort;
-    else if (e.type === 'nominal' || e.type === 'ordinal') def.sort = null; // keep the query's order
+    // Nominal categories keep the query's order (its ORDER BY); ordered codes such as deciles ascend.
+    else if (e.type === 'nominal') def.sort = null;
+    else if (e.type === 'ordinal') def.sort = 'ascending';
     const guide: Def = {};
     if (e.type === 'temporal') {
       const unit = timeUnitOf(e.field, col);

@@ -290,13 +290,13 @@ describe('<clv-widget-menu>', () => {
       expect(root(el).getElementById('dialog-title')!.textContent).to.equal('SQL: Revenue by tier');
       expect(d.querySelector('pre')!.textContent).to.equal(sqlProvenance.sql);
       expect([...d.querySelectorAll('[part=params] li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
-        "$1 = '2024-01-01'",
-        "$2 = 'O''Neil'",
+        "Parameter 1 = '2024-01-01'",
+        "Parameter 2 = 'O''Neil'",
       ]);
       await expect(el).to.be.accessible();
       d.querySelector<HTMLButtonElement>('[data-action=copy]')!.click();
       await waitUntil(() => d.querySelector('[role=status]')!.textContent === 'Copied to the clipboard.');
-      expect(copied).to.deep.equal([`${sqlProvenance.sql}\n-- $1 = '2024-01-01'\n-- $2 = 'O''Neil'`]);
+      expect(copied).to.deep.equal([`${sqlProvenance.sql}\n-- parameter 1 = '2024-01-01'\n-- parameter 2 = 'O''Neil'`]);
       await press(el, 'Escape');
       expect(focused(el)).to.equal(button(el));
     });

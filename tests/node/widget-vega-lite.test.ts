@@ -182,3 +182,32 @@ describe('toVegaLite', () => {
     assert.equal(JSON.stringify([s, result]), before);
   });
 });
+
+describe('default order of discrete axes', () => {
+  it('keeps the query order of nominal categories and sorts ordinal codes ascending', async () => {
+    const byChannel = spec({ encodings: { x: { field: 'transactions.channel', type: 'nominal' }, y: { field: 'transactions.revenue', type: 'quantitative' } } });
+    assert.equal(vl(byChannel).encoding.x.sort, null);
+    const decile: ResultSet = {
+      columns: [
+        { name: 'customer_clv.clv_decile', label: 'CLV decile', type: 'integer', role: 'dimension' },
+        { name: 'customer_clv.p_alive', label: 'P(alive)', type: 'number', role: 'dimension' },
+      ],
+      // Rows in customer order, as a per-customer query returns them.
+      rows: [3, 10, 1, 2].map((d) => ({ 'customer_clv.clv_decile': d, 'customer_clv.p_alive': d / 10 })),
+      provenance: { kind: 'memory', plan: 'test' },
+    };
+    const s = WidgetSpecSchema.parse({
+      version: 2,
+      title: 'P(alive) by decile',
+      data: { kind: 'sql', sql: 'SELECT 1', params: {} },
+      mark: 'tick',
+      encodings: { x: { field: 'customer_clv.clv_decile', type: 'ordinal' }, y: { field: 'customer_clv.p_alive', type: 'quantitative' } },
+    });
+    const v = vl(s, decile);
+    assert.equal(v.encoding.x.sort, 'ascending');
+    const view = new vega.View(vega.parse(compile(v).spec), { renderer: 'none' });
+    await view.runAsync();
+    assert.deepEqual(view.scale('x').domain(), [1, 2, 3, 10]);
+    view.finalize();
+  });
+});
