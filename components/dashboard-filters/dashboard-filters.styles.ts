@@ -1,9 +1,12 @@
 import { css } from 'lit';
+import { controlBox } from '../shared/controls.styles.js';
+import { errorTextStyles } from '../shared/status.styles.js';
 import { baseStyles, buttonStyles, token } from '../shared/tokens.styles.js';
 
 export const dashboardFiltersStyles = [
   baseStyles,
   buttonStyles,
+  errorTextStyles,
   css`
     :host {
       display: block;
@@ -38,13 +41,8 @@ export const dashboardFiltersStyles = [
     }
     select,
     input[type='date'] {
-      min-height: 2.25rem;
-      padding: ${token('--clv-space-xs')} ${token('--clv-space-s')};
-      border: 1px solid ${token('--clv-color-border')};
-      border-radius: ${token('--clv-radius-m')};
-      background: ${token('--clv-color-surface')};
+      ${controlBox}
       color: inherit;
-      font: inherit;
     }
     input[aria-invalid='true'] {
       border-color: ${token('--clv-color-danger')};
@@ -101,10 +99,6 @@ export const dashboardFiltersStyles = [
       border: 1px solid ${token('--clv-color-danger')};
       border-radius: ${token('--clv-radius-m')};
       background: ${token('--clv-color-danger-surface')};
-    }
-    .error__title {
-      color: ${token('--clv-color-danger')};
-      font-weight: ${token('--clv-font-weight-bold')};
     }
   `,
 ];

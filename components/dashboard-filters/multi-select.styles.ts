@@ -1,9 +1,11 @@
 import { css } from 'lit';
+import { errorTextStyles } from '../shared/status.styles.js';
 import { baseStyles, buttonStyles, token } from '../shared/tokens.styles.js';
 
 export const multiSelectStyles = [
   baseStyles,
   buttonStyles,
+  errorTextStyles,
   css`
     :host {
       display: inline-block;
@@ -189,10 +191,6 @@ export const multiSelectStyles = [
       border: 1px solid ${token('--clv-color-danger')};
       border-radius: ${token('--clv-radius-s')};
       background: ${token('--clv-color-danger-surface')};
-    }
-    .error__title {
-      color: ${token('--clv-color-danger')};
-      font-weight: ${token('--clv-font-weight-bold')};
     }
     .error__message {
       font-size: ${token('--clv-font-size-small')};

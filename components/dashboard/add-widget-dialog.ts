@@ -3,9 +3,9 @@ import type { CatalogEntry } from '../../src/widgets/catalog.js';
 import { parseWidgetSpec } from '../../src/widgets/migrate.js';
 import type { WidgetMark, WidgetSpec } from '../../src/widgets/spec.js';
 import { plural } from '../shared/format.js';
-import { baseStyles, token } from '../shared/tokens.styles.js';
-import { dashboardButtonStyles, dialogFrameStyles, fieldStyles } from './dialog.styles.js';
-import { closeNow, deepActiveElement } from './focus.js';
+import { token } from '../shared/tokens.styles.js';
+import { formDialogStyles } from './dialog.styles.js';
+import { ModalAnswer } from './modal-answer.js';
 
 const GROUP_LABELS: Record<string, string> = {
   sales: 'Sales',
@@ -59,10 +59,7 @@ export interface PickedWidget {
  */
 export class ClvAddWidgetDialog extends LitElement {
   static override styles = [
-    baseStyles,
-    ...dashboardButtonStyles,
-    fieldStyles,
-    dialogFrameStyles,
+    ...formDialogStyles,
     css`
       .catalog {
         display: flex;
@@ -148,8 +145,10 @@ export class ClvAddWidgetDialog extends LitElement {
   declare _json: string;
   declare _specError: string | undefined;
   declare _catalogError: string | undefined;
-  #resolve?: (picked: PickedWidget | undefined) => void;
-  #opener?: HTMLElement;
+  readonly #modal = new ModalAnswer<PickedWidget | undefined>(this, {
+    clear: () => (this._open = false),
+    focus: () => this.renderRoot.querySelector<HTMLInputElement>('#search'),
+  });
 
   constructor() {
     super();
@@ -167,14 +166,12 @@ export class ClvAddWidgetDialog extends LitElement {
 
   /** Opens the dialog; resolves with the chosen widget, or undefined when it is cancelled. */
   pick(): Promise<PickedWidget | undefined> {
-    this.#finish(undefined);
-    const active = deepActiveElement();
-    this.#opener = active instanceof HTMLElement ? active : undefined;
+    const answer = this.#modal.open(undefined);
     this._open = true;
     this._query = '';
     this._specError = undefined;
     this._catalogError = undefined;
-    return new Promise((resolve) => (this.#resolve = resolve));
+    return answer;
   }
 
   /** The entries matching the search, grouped in catalog order. */
@@ -192,22 +189,13 @@ export class ClvAddWidgetDialog extends LitElement {
     return [...groups].map(([group, entries]) => ({ group, entries }));
   }
 
-  #finish(picked: PickedWidget | undefined): void {
-    const resolve = this.#resolve;
-    this.#resolve = undefined;
-    this._open = false;
-    closeNow(this.renderRoot, this.#opener);
-    this.#opener = undefined;
-    resolve?.(picked);
-  }
-
   #pickEntry(entry: CatalogEntry): void {
     const parsed = parseWidgetSpec(entry.spec);
     if (!parsed.success) {
       this._catalogError = `“${describeEntry(entry).title}” is not a valid widget spec: ${parsed.message}`;
       return;
     }
-    this.#finish({ spec: parsed.spec, catalogId: entry.id });
+    this.#modal.answer({ spec: parsed.spec, catalogId: entry.id });
   }
 
   #addFromSpec(): void {
@@ -226,33 +214,12 @@ export class ClvAddWidgetDialog extends LitElement {
       return;
     }
     this._specError = undefined;
-    this.#finish({ spec: parsed.spec });
+    this.#modal.answer({ spec: parsed.spec });
   }
 
   #focusSpec(): void {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLTextAreaElement>('#spec-json')?.focus());
   }
-
-  protected override updated(): void {
-    const dialog = this.renderRoot.querySelector('dialog');
-    if (!dialog) return;
-    if (this._open && !dialog.open) {
-      dialog.showModal();
-      this.renderRoot.querySelector<HTMLInputElement>('#search')?.focus();
-    } else if (!this._open && dialog.open) dialog.close();
-  }
-
-  #onCancel = (event: Event): void => {
-    event.preventDefault();
-    this.#finish(undefined);
-  };
-
-  /** The browser closed the dialog itself (a second Escape may not be cancelable): treat it as dismissed. */
-  #onClose = (event: Event): void => {
-    // A close event of an earlier answer can arrive after the dialog opened again: only a closed dialog counts.
-    if ((event.target as HTMLDialogElement).open) return;
-    if (this._open) this.#finish(undefined);
-  };
 
   #renderCatalog() {
     const groups = this.groups;
@@ -288,7 +255,7 @@ export class ClvAddWidgetDialog extends LitElement {
   }
 
   protected override render() {
-    return html`<dialog part="dialog" aria-labelledby="add-title" @cancel=${this.#onCancel} @close=${this.#onClose}>
+    return html`<dialog part="dialog" aria-labelledby="add-title" @cancel=${this.#modal.onCancel} @close=${this.#modal.onClose}>
       ${this._open
         ? html`<div class="dialog__body">
             <h2 class="dialog__title" id="add-title">Add a widget</h2>
@@ -327,7 +294,7 @@ export class ClvAddWidgetDialog extends LitElement {
               </div>
             </details>
             <div class="dialog__actions">
-              <button type="button" class="button" data-action="cancel" @click=${() => this.#finish(undefined)}>Cancel</button>
+              <button type="button" class="button" data-action="cancel" @click=${() => this.#modal.answer(undefined)}>Cancel</button>
             </div>
           </div>`
         : nothing}

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { choiceDialogStyles } from './dialog.styles.js';
-import { closeNow, deepActiveElement } from './focus.js';
+import { ModalAnswer } from './modal-answer.js';
 
 /** One button of a choice dialog. */
 export interface DialogChoice {
@@ -41,8 +41,13 @@ export class ClvChoiceDialog extends LitElement {
   };
 
   declare _request: DialogRequest | undefined;
-  #resolve?: (id: string) => void;
-  #opener?: HTMLElement;
+  readonly #modal = new ModalAnswer<string>(this, {
+    clear: () => (this._request = undefined),
+    focus: () => {
+      const r = this._request;
+      return r ? this.renderRoot.querySelector<HTMLButtonElement>(`button[data-choice="${CSS.escape(r.focusId ?? r.dismissId)}"]`) : undefined;
+    },
+  });
 
   constructor() {
     super();
@@ -61,53 +66,19 @@ export class ClvChoiceDialog extends LitElement {
 
   /** Shows the question; resolves with the id of the chosen answer (`dismissId` on Escape). A pending question is dismissed first. */
   ask(request: DialogRequest): Promise<string> {
-    if (this._request) this.#finish(this._request.dismissId);
-    const active = deepActiveElement();
-    this.#opener = active instanceof HTMLElement ? active : undefined;
+    const answer = this.#modal.open(request.dismissId);
     this._request = request;
-    return new Promise<string>((resolve) => (this.#resolve = resolve));
+    return answer;
   }
 
   /** Answers the question showing as if that button was pressed. */
   choose(id: string): void {
-    this.#finish(id);
+    this.#modal.answer(id);
   }
-
-  #finish(id: string): void {
-    const resolve = this.#resolve;
-    this.#resolve = undefined;
-    this._request = undefined;
-    closeNow(this.renderRoot, this.#opener);
-    this.#opener = undefined;
-    resolve?.(id);
-  }
-
-  protected override updated(): void {
-    const dialog = this.renderRoot.querySelector('dialog');
-    if (!dialog) return;
-    if (this._request && !dialog.open) {
-      dialog.showModal();
-      const focus = this._request.focusId ?? this._request.dismissId;
-      this.renderRoot.querySelector<HTMLButtonElement>(`button[data-choice="${CSS.escape(focus)}"]`)?.focus();
-    } else if (!this._request && dialog.open) dialog.close();
-  }
-
-  #onCancel = (event: Event): void => {
-    // Escape: answer with the dismiss choice instead of letting the dialog close on its own.
-    event.preventDefault();
-    if (this._request) this.#finish(this._request.dismissId);
-  };
-
-  /** The browser closed the dialog itself (a second Escape may not be cancelable): treat it as dismissed. */
-  #onClose = (event: Event): void => {
-    // A close event of an earlier answer can arrive after the dialog opened again: only a closed dialog counts.
-    if ((event.target as HTMLDialogElement).open) return;
-    if (this._request) this.#finish(this._request.dismissId);
-  };
 
   protected override render() {
     const r = this._request;
-    return html`<dialog part="dialog" aria-labelledby="heading" aria-describedby="message" @cancel=${this.#onCancel} @close=${this.#onClose}>
+    return html`<dialog part="dialog" aria-labelledby="heading" aria-describedby="message" @cancel=${this.#modal.onCancel} @close=${this.#modal.onClose}>
       ${r
         ? html`<div class="dialog__body">
             <h2 class="dialog__title" id="heading" part="heading">${r.heading}</h2>
@@ -118,7 +89,7 @@ export class ClvChoiceDialog extends LitElement {
                   type="button"
                   class="button ${c.kind === 'primary' ? 'button--primary' : c.kind === 'danger' ? 'button--danger' : ''}"
                   data-choice=${c.id}
-                  @click=${() => this.#finish(c.id)}
+                  @click=${() => this.#modal.answer(c.id)}
                 >
                   ${c.label}
                 </button>`,

@@ -1,10 +1,12 @@
 import { css } from 'lit';
 import { baseStyles, token } from '../shared/tokens.styles.js';
 import { dashboardButtonStyles } from './dialog.styles.js';
+import { emptyPanelStyles, errorBox } from './panel.styles.js';
 
 export const dashboardStyles = [
   baseStyles,
   ...dashboardButtonStyles,
+  emptyPanelStyles,
   css`
     :host {
       display: block;
@@ -60,12 +62,7 @@ export const dashboardStyles = [
     }
     .save-error,
     .load-error {
-      margin: 0;
-      padding: ${token('--clv-space-m')};
-      border: 1px solid ${token('--clv-color-danger')};
-      border-radius: ${token('--clv-radius-m')};
-      background: ${token('--clv-color-danger-surface')};
-      color: ${token('--clv-color-danger')};
+      ${errorBox}
     }
     .load-error p {
       margin: 0 0 ${token('--clv-space-s')};
@@ -74,14 +71,6 @@ export const dashboardStyles = [
       display: flex;
       flex-wrap: wrap;
       gap: ${token('--clv-space-s')};
-    }
-    .empty {
-      margin: 0;
-      padding: ${token('--clv-space-xl')};
-      border: 1px dashed ${token('--clv-color-border')};
-      border-radius: ${token('--clv-radius-m')};
-      color: ${token('--clv-color-text-muted')};
-      text-align: center;
     }
     /* A tile fills its grid cell; the widget takes the space the skipped-filters note leaves. */
     .tile {

@@ -1,11 +1,13 @@
 import { css } from 'lit';
 import { baseStyles, token } from '../shared/tokens.styles.js';
 import { dashboardButtonStyles, fieldStyles } from './dialog.styles.js';
+import { emptyPanelStyles, errorBox } from './panel.styles.js';
 
 export const inventoryStyles = [
   baseStyles,
   ...dashboardButtonStyles,
   fieldStyles,
+  emptyPanelStyles,
   css`
     :host {
       display: block;
@@ -101,26 +103,13 @@ export const inventoryStyles = [
     .rename .field-error {
       flex-basis: 100%;
     }
-    .empty {
-      margin: 0;
-      padding: ${token('--clv-space-xl')};
-      border: 1px dashed ${token('--clv-color-border')};
-      border-radius: ${token('--clv-radius-m')};
-      color: ${token('--clv-color-text-muted')};
-      text-align: center;
-    }
     .error,
     .action-error {
       display: flex;
       flex-wrap: wrap;
       align-items: center;
       gap: ${token('--clv-space-m')};
-      margin: 0;
-      padding: ${token('--clv-space-m')};
-      border: 1px solid ${token('--clv-color-danger')};
-      border-radius: ${token('--clv-radius-m')};
-      background: ${token('--clv-color-danger-surface')};
-      color: ${token('--clv-color-danger')};
+      ${errorBox}
     }
     .error p {
       margin: 0;

@@ -1,8 +1,8 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { DashboardSpec, DashboardWidget } from '../../src/dashboards/spec.js';
-import { baseStyles, token } from '../shared/tokens.styles.js';
-import { dashboardButtonStyles, dialogFrameStyles, fieldStyles } from './dialog.styles.js';
-import { closeNow, deepActiveElement } from './focus.js';
+import { token } from '../shared/tokens.styles.js';
+import { formDialogStyles } from './dialog.styles.js';
+import { ModalAnswer } from './modal-answer.js';
 
 /** What the settings dialog changes on a widget. */
 export interface WidgetSettings {
@@ -42,10 +42,7 @@ interface Editing {
  */
 export class ClvWidgetSettingsDialog extends LitElement {
   static override styles = [
-    baseStyles,
-    ...dashboardButtonStyles,
-    fieldStyles,
-    dialogFrameStyles,
+    ...formDialogStyles,
     css`
       form {
         display: contents;
@@ -69,8 +66,10 @@ export class ClvWidgetSettingsDialog extends LitElement {
   };
 
   declare _editing: Editing | undefined;
-  #resolve?: (settings: WidgetSettings | undefined) => void;
-  #opener?: HTMLElement;
+  readonly #modal = new ModalAnswer<WidgetSettings | undefined>(this, {
+    clear: () => (this._editing = undefined),
+    focus: () => this.renderRoot.querySelector<HTMLInputElement>('#title'),
+  });
 
   constructor() {
     super();
@@ -83,9 +82,7 @@ export class ClvWidgetSettingsDialog extends LitElement {
 
   /** Opens the settings of `widget`; resolves with the new settings, or undefined when cancelled. */
   edit(widget: DashboardWidget, filters: DashboardSpec['filters']): Promise<WidgetSettings | undefined> {
-    this.#finish(undefined);
-    const active = deepActiveElement();
-    this.#opener = active instanceof HTMLElement ? active : undefined;
+    const answer = this.#modal.open(undefined);
     this._editing = {
       widget,
       filters,
@@ -94,16 +91,7 @@ export class ClvWidgetSettingsDialog extends LitElement {
       global: [...widget.filters.global],
       crossFilter: widget.filters.crossFilter,
     };
-    return new Promise((resolve) => (this.#resolve = resolve));
-  }
-
-  #finish(settings: WidgetSettings | undefined): void {
-    const resolve = this.#resolve;
-    this.#resolve = undefined;
-    this._editing = undefined;
-    closeNow(this.renderRoot, this.#opener);
-    this.#opener = undefined;
-    resolve?.(settings);
+    return answer;
   }
 
   #onSubmit = (event: Event): void => {
@@ -117,7 +105,7 @@ export class ClvWidgetSettingsDialog extends LitElement {
       return;
     }
     const known = new Set(e.filters.global.map((f) => f.id));
-    this.#finish({
+    this.#modal.answer({
       title: e.title.trim(),
       filters: { dateRange: e.dateRange, global: e.global.filter((id) => known.has(id)), crossFilter: e.crossFilter },
     });
@@ -133,27 +121,6 @@ export class ClvWidgetSettingsDialog extends LitElement {
     if (!e) return;
     this.#patch({ global: on ? [...new Set([...e.global, id])] : e.global.filter((g) => g !== id) });
   }
-
-  protected override updated(): void {
-    const dialog = this.renderRoot.querySelector('dialog');
-    if (!dialog) return;
-    if (this._editing && !dialog.open) {
-      dialog.showModal();
-      this.renderRoot.querySelector<HTMLInputElement>('#title')?.focus();
-    } else if (!this._editing && dialog.open) dialog.close();
-  }
-
-  #onCancel = (event: Event): void => {
-    event.preventDefault();
-    this.#finish(undefined);
-  };
-
-  /** The browser closed the dialog itself (a second Escape may not be cancelable): treat it as dismissed. */
-  #onClose = (event: Event): void => {
-    // A close event of an earlier answer can arrive after the dialog opened again: only a closed dialog counts.
-    if ((event.target as HTMLDialogElement).open) return;
-    if (this._editing) this.#finish(undefined);
-  };
 
   #renderForm(e: Editing) {
     const dateRange = e.filters.dateRange;
@@ -208,14 +175,14 @@ export class ClvWidgetSettingsDialog extends LitElement {
         </div>
       </fieldset>
       <div class="dialog__actions">
-        <button type="button" class="button" data-action="cancel" @click=${() => this.#finish(undefined)}>Cancel</button>
+        <button type="button" class="button" data-action="cancel" @click=${() => this.#modal.answer(undefined)}>Cancel</button>
         <button type="submit" class="button button--primary" data-action="apply">Apply</button>
       </div>
     </form>`;
   }
 
   protected override render() {
-    return html`<dialog part="dialog" aria-labelledby="settings-title" @cancel=${this.#onCancel} @close=${this.#onClose}>
+    return html`<dialog part="dialog" aria-labelledby="settings-title" @cancel=${this.#modal.onCancel} @close=${this.#modal.onClose}>
       ${this._editing ? this.#renderForm(this._editing) : nothing}
     </dialog>`;
   }

@@ -1,9 +1,12 @@
 import { css } from 'lit';
+import { controlBox } from '../shared/controls.styles.js';
+import { errorTextStyles } from '../shared/status.styles.js';
 import { baseStyles, buttonStyles, token } from '../shared/tokens.styles.js';
 
 export const fileImportStyles = [
   baseStyles,
   buttonStyles,
+  errorTextStyles,
   css`
     :host {
       display: block;
@@ -138,13 +141,8 @@ export const fileImportStyles = [
       gap: ${token('--clv-space-xs')};
     }
     select {
-      min-height: 2.25rem;
-      padding: ${token('--clv-space-xs')} ${token('--clv-space-s')};
-      border: 1px solid ${token('--clv-color-border')};
-      border-radius: ${token('--clv-radius-m')};
-      background: ${token('--clv-color-surface')};
+      ${controlBox}
       color: ${token('--clv-color-text')};
-      font: inherit;
       font-size: ${token('--clv-font-size-medium')};
     }
     .required {
@@ -222,14 +220,6 @@ export const fileImportStyles = [
       border: 1px solid ${token('--clv-color-danger')};
       border-radius: ${token('--clv-radius-m')};
       background: ${token('--clv-color-danger-surface')};
-    }
-    .error__title {
-      color: ${token('--clv-color-danger')};
-      font-weight: ${token('--clv-font-weight-bold')};
-    }
-    .error__code code {
-      font-family: ${token('--clv-font-family-mono')};
-      font-size: ${token('--clv-font-size-small')};
     }
 
     /* done */

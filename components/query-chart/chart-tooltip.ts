@@ -1,3 +1,5 @@
+import type { SceneBounds } from '../shared/vega-scene.js';
+
 /**
  * The chart's tooltip, drawn inside the component's shadow root (vega's default tooltip handler
  * appends to document.body and styles through document.head, which shadow DOM styles cannot reach).
@@ -53,6 +55,17 @@ export class ChartTooltip {
       if (top > maxY) top = Math.max(4, y - gap - el.offsetHeight);
     }
     el.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
+  }
+
+  /** Shows `fields` near the pointer of `event`; `box` is the tooltip's offset parent. */
+  showAtPointer(fields: TooltipField[], event: MouseEvent, box: Element): void {
+    const { left, top } = box.getBoundingClientRect();
+    this.show(fields, event.clientX - left, event.clientY - top);
+  }
+
+  /** Shows `fields` above a mark chosen with the keyboard; `bounds` are in the pixels of the tooltip's offset parent. */
+  showAbove(fields: TooltipField[], bounds: SceneBounds): void {
+    this.show(fields, (bounds.x1 + bounds.x2) / 2, bounds.y1, 'above');
   }
 
   hide(): void {

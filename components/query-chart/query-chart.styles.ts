@@ -1,9 +1,11 @@
 import { css } from 'lit';
+import { errorTextStyles } from '../shared/status.styles.js';
 import { baseStyles, buttonStyles, token } from '../shared/tokens.styles.js';
 
 export const queryChartStyles = [
   baseStyles,
   buttonStyles,
+  errorTextStyles,
   css`
     :host {
       display: block;
@@ -162,14 +164,6 @@ export const queryChartStyles = [
     }
     .error p {
       margin: 0;
-    }
-    .error__title {
-      color: ${token('--clv-color-danger')};
-      font-weight: ${token('--clv-font-weight-bold')};
-    }
-    .error__code code {
-      font-family: ${token('--clv-font-family-mono')};
-      font-size: ${token('--clv-font-size-small')};
     }
 
     /* loading */

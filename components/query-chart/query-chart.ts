@@ -6,9 +6,11 @@ import type { SemanticQueryInput } from '../../src/contracts/query.js';
 import type { ResultSet } from '../../src/contracts/result.js';
 import { emit, type ChartClickDetail, type QueryCompleteDetail, type QueryErrorDetail } from '../shared/events.js';
 import { formatNumber, formatValue } from '../shared/format.js';
+import { onPointKey } from '../shared/point-keys.js';
 import { QueryController, toDisplayError, type DisplayError } from '../shared/query-controller.js';
 import { ResizeController } from '../shared/resize-controller.js';
 import { categoryTokens, readToken } from '../shared/tokens.styles.js';
+import { boundsIn } from '../shared/vega-scene.js';
 import {
   ChartConfigError,
   isChartMark,
@@ -453,8 +455,7 @@ export class ClvQueryChart extends LitElement {
       if (this._active < 0) this.#tooltip.hide();
       return;
     }
-    const box = plot.getBoundingClientRect();
-    this.#tooltip.show(describeRowFields(result.rows[index], result.columns, this.#embedded?.inputs.mapping), event.clientX - box.left, event.clientY - box.top);
+    this.#tooltip.showAtPointer(describeRowFields(result.rows[index], result.columns, this.#embedded?.inputs.mapping), event, plot);
   }
 
   #select(index: number, source: ChartClickDetail['source']): void {
@@ -463,39 +464,13 @@ export class ClvQueryChart extends LitElement {
     emit<ChartClickDetail>(this, 'clv-chart-click', { datum: result.rows[index], index, columns: result.columns, source });
   }
 
-  #onKeyDown = (event: KeyboardEvent): void => {
-    const rows = this.#query.result?.rows.length ?? 0;
-    if (rows === 0) return;
-    let next = this._active;
-    switch (event.key) {
-      case 'ArrowRight':
-      case 'ArrowDown':
-        next = Math.min(rows - 1, this._active + 1);
-        break;
-      case 'ArrowLeft':
-      case 'ArrowUp':
-        next = Math.max(0, this._active - 1);
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = rows - 1;
-        break;
-      case 'Escape':
-        next = -1;
-        break;
-      case 'Enter':
-      case ' ':
-        event.preventDefault();
-        if (this._active >= 0) this.#select(this._active, 'keyboard');
-        return;
-      default:
-        return;
-    }
-    event.preventDefault();
-    if (next !== this._active) void this.#highlight(next);
-  };
+  #onKeyDown = (event: KeyboardEvent): void =>
+    onPointKey(event, {
+      count: this.#query.result?.rows.length ?? 0,
+      active: this._active,
+      move: (index) => void this.#highlight(index),
+      choose: (index) => this.#select(index, 'keyboard'),
+    });
 
   #onBlur = (): void => {
     if (this._active >= 0) void this.#highlight(-1);
@@ -520,11 +495,7 @@ export class ClvQueryChart extends LitElement {
     const plot = this.renderRoot.querySelector<HTMLElement>('.plot');
     const drawing = embedded.inputs.container.querySelector('svg, canvas');
     if (!bounds || !plot || !drawing) return;
-    const plotBox = plot.getBoundingClientRect();
-    const drawingBox = drawing.getBoundingClientRect();
-    const x = drawingBox.left - plotBox.left + (bounds.x1 + bounds.x2) / 2;
-    const y = drawingBox.top - plotBox.top + bounds.y1;
-    this.#tooltip.show(describeRowFields(result.rows[index], result.columns, this.#mapping), x, y, 'above');
+    this.#tooltip.showAbove(describeRowFields(result.rows[index], result.columns, this.#mapping), boundsIn(plot, drawing, bounds));
   }
 }
 

@@ -1,9 +1,16 @@
 import { css } from 'lit';
+import { buttonVariantStyles, controlBox } from '../shared/controls.styles.js';
+import { dialogActionStyles, dialogFrameStyles } from '../shared/dialog.styles.js';
+import { errorTextStyles } from '../shared/status.styles.js';
 import { baseStyles, buttonStyles, token } from '../shared/tokens.styles.js';
 
 export const refreshSchedulesStyles = [
   baseStyles,
   buttonStyles,
+  buttonVariantStyles,
+  dialogFrameStyles,
+  dialogActionStyles,
+  errorTextStyles,
   css`
     :host {
       display: block;
@@ -44,29 +51,12 @@ export const refreshSchedulesStyles = [
       font-size: ${token('--clv-font-size-large')};
       font-weight: ${token('--clv-font-weight-bold')};
     }
-    .button--small {
-      min-height: 2rem;
-      padding: ${token('--clv-space-2xs')} ${token('--clv-space-s')};
-      font-size: ${token('--clv-font-size-small')};
-    }
     .button[aria-disabled='true'] {
       cursor: not-allowed;
       opacity: 0.55;
     }
     .button[aria-disabled='true']:hover {
       background: ${token('--clv-color-surface')};
-    }
-    .button--danger {
-      border-color: ${token('--clv-color-danger')};
-      background: ${token('--clv-color-danger')};
-      color: ${token('--clv-color-on-accent')};
-    }
-    .button--danger:hover {
-      background: color-mix(in srgb, ${token('--clv-color-danger')} 85%, black);
-    }
-    .button--quiet {
-      border-color: transparent;
-      background: transparent;
     }
 
     /* notices */
@@ -138,10 +128,6 @@ export const refreshSchedulesStyles = [
     .error {
       border: 1px solid ${token('--clv-color-danger')};
       background: ${token('--clv-color-danger-surface')};
-    }
-    .error__title {
-      color: ${token('--clv-color-danger')};
-      font-weight: ${token('--clv-font-weight-bold')};
     }
     .skeleton {
       display: flex;
@@ -342,14 +328,9 @@ export const refreshSchedulesStyles = [
     input:not([type='checkbox']):not([type='radio']),
     select,
     textarea {
-      min-height: 2.25rem;
+      ${controlBox}
       width: 100%;
-      padding: ${token('--clv-space-xs')} ${token('--clv-space-s')};
-      border: 1px solid ${token('--clv-color-border')};
-      border-radius: ${token('--clv-radius-m')};
-      background: ${token('--clv-color-surface')};
       color: ${token('--clv-color-text')};
-      font: inherit;
     }
     .runs__filter select {
       width: auto;
@@ -377,38 +358,11 @@ export const refreshSchedulesStyles = [
     /* dialogs */
     dialog {
       width: min(var(--clv-refresh-schedules-dialog-width, 50rem), calc(100vw - 2rem));
-      max-height: calc(100vh - 2rem);
-      padding: 0;
-      border: 1px solid ${token('--clv-color-border')};
-      border-radius: ${token('--clv-radius-l')};
-      background: ${token('--clv-color-surface')};
-      color: ${token('--clv-color-text')};
-      box-shadow: 0 12px 40px rgb(0 0 0 / 0.2);
       /* A field scrolled into view (by focus) is not left under the sticky buttons. */
       scroll-padding-bottom: 5rem;
     }
-    dialog::backdrop {
-      background: rgb(20 24 33 / 0.45);
-    }
     .dialog--confirm {
       width: min(28rem, calc(100vw - 2rem));
-    }
-    .dialog__body {
-      display: flex;
-      flex-direction: column;
-      gap: ${token('--clv-space-m')};
-      padding: ${token('--clv-space-xl')};
-    }
-    .dialog__title {
-      font-size: ${token('--clv-font-size-large')};
-      font-weight: ${token('--clv-font-weight-bold')};
-    }
-    .dialog__actions {
-      display: flex;
-      flex-wrap: wrap;
-      justify-content: flex-end;
-      gap: ${token('--clv-space-s')};
-      padding-top: ${token('--clv-space-s')};
     }
     /* The form scrolls inside the dialog; its buttons stay in view. */
     .dialog__actions--sticky {

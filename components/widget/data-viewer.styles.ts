@@ -1,9 +1,11 @@
 import { css } from 'lit';
 import { baseStyles, buttonStyles, token } from '../shared/tokens.styles.js';
+import { pagerStyles } from './pager.styles.js';
 
 export const dataViewerStyles = [
   baseStyles,
   buttonStyles,
+  pagerStyles,
   css`
     :host {
       display: flex;
@@ -72,22 +74,11 @@ export const dataViewerStyles = [
     tbody tr:nth-child(even) td {
       background: ${token('--clv-color-surface-raised')};
     }
-    .pager {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      justify-content: space-between;
-      gap: ${token('--clv-space-s')};
-    }
     .pager__range,
     .note {
       margin: 0;
       color: ${token('--clv-color-text-muted')};
       font-size: ${token('--clv-font-size-small')};
-    }
-    .pager__buttons {
-      display: flex;
-      gap: ${token('--clv-space-xs')};
     }
     .pager .button {
       min-height: 2rem;

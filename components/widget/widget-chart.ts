@@ -6,6 +6,7 @@ import type { WidgetTheme } from '../../src/widgets/vega-lite.js';
 import { ChartTooltip, type TooltipField } from '../query-chart/chart-tooltip.js';
 import { loadVegaEmbed } from '../query-chart/vega-loader.js';
 import type { Size } from '../shared/resize-controller.js';
+import { boundsIn } from '../shared/vega-scene.js';
 import { dataItems, type DataItem } from './scene-items.js';
 import { widgetVegaLite } from './widget-vega-spec.js';
 
@@ -140,18 +141,15 @@ export class WidgetChart {
       this.#hideHighlight();
       return;
     }
-    const plotBox = plot.getBoundingClientRect();
-    const drawingBox = drawing.getBoundingClientRect();
-    const left = drawingBox.left - plotBox.left + item.bounds.x1;
-    const top = drawingBox.top - plotBox.top + item.bounds.y1;
+    const bounds = boundsIn(plot, drawing, item.bounds);
     const pad = 3;
     Object.assign(ring.style, {
-      transform: `translate(${Math.round(left - pad)}px, ${Math.round(top - pad)}px)`,
+      transform: `translate(${Math.round(bounds.x1 - pad)}px, ${Math.round(bounds.y1 - pad)}px)`,
       width: `${Math.round(item.bounds.x2 - item.bounds.x1 + 2 * pad)}px`,
       height: `${Math.round(item.bounds.y2 - item.bounds.y1 + 2 * pad)}px`,
     });
     ring.hidden = false;
-    if (fields.length > 0) this.#tooltip.show(fields, left + (item.bounds.x2 - item.bounds.x1) / 2, top, 'above');
+    if (fields.length > 0) this.#tooltip.showAbove(fields, bounds);
     else this.#tooltip.hide();
   }
 
@@ -206,7 +204,6 @@ export class WidgetChart {
       if (this.#host.active() < 0) this.#tooltip.hide();
       return;
     }
-    const box = plot.getBoundingClientRect();
-    this.#tooltip.show(fields, event.clientX - box.left, event.clientY - box.top);
+    this.#tooltip.showAtPointer(fields, event, plot);
   }
 }

@@ -1,9 +1,11 @@
 import { css } from 'lit';
+import { dialogFrameStyles } from '../shared/dialog.styles.js';
 import { baseStyles, buttonStyles, token } from '../shared/tokens.styles.js';
 
 export const widgetMenuStyles = [
   baseStyles,
   buttonStyles,
+  dialogFrameStyles,
   css`
     :host {
       display: inline-block;
@@ -86,33 +88,12 @@ export const widgetMenuStyles = [
 
     dialog {
       width: min(var(--clv-widget-dialog-width, 60rem), calc(100vw - 2rem));
-      max-height: calc(100vh - 2rem);
-      padding: 0;
-      border: 1px solid ${token('--clv-color-border')};
-      border-radius: ${token('--clv-radius-l')};
-      background: ${token('--clv-color-surface')};
-      color: ${token('--clv-color-text')};
-      box-shadow: 0 12px 40px rgb(0 0 0 / 0.2);
-    }
-    dialog::backdrop {
-      background: rgb(20 24 33 / 0.45);
-    }
-    .dialog__body {
-      display: flex;
-      flex-direction: column;
-      gap: ${token('--clv-space-m')};
-      padding: ${token('--clv-space-xl')};
     }
     .dialog__header {
       display: flex;
       align-items: center;
       justify-content: space-between;
       gap: ${token('--clv-space-m')};
-    }
-    .dialog__title {
-      margin: 0;
-      font-size: ${token('--clv-font-size-large')};
-      font-weight: ${token('--clv-font-weight-bold')};
     }
     .dialog__actions {
       display: flex;

@@ -1,5 +1,4 @@
 import type { DataAdapter } from '../../src/contracts/adapter.js';
-import type { DataModel } from '../../src/contracts/data-model.js';
 import { AdapterError } from '../../src/contracts/errors.js';
 import type { SemanticQuery } from '../../src/contracts/query.js';
 import type { ResultSet } from '../../src/contracts/result.js';
@@ -7,7 +6,7 @@ import { queryTables } from '../../src/query/data-changes.js';
 import { parseInstant } from '../../src/query/dates.js';
 import type { QueryGate } from '../../src/query/gate.js';
 import { widgetQueries, type WidgetSpec } from '../../src/widgets/spec.js';
-import { raceAbort } from '../shared/query-controller.js';
+import { modelOf, raceAbort } from '../shared/adapter-run.js';
 import { previousPeriodQuery } from './previous-period.js';
 
 /** What one run of a widget returns: its rows and, for a big number with a comparison, the reference rows. */
@@ -68,15 +67,6 @@ export async function fetchWidgetData(adapter: DataAdapter, spec: WidgetSpec, { 
   } finally {
     signal.removeEventListener('abort', stop);
   }
-}
-
-/**
- * The adapter's model when it exposes one (the DuckDB and in-memory engines do), to tell which
- * tables a widget reads.
- */
-function modelOf(adapter: DataAdapter): DataModel | undefined {
-  const model = (adapter as { model?: unknown }).model;
-  return typeof model === 'object' && model !== null && Array.isArray((model as DataModel).tables) ? (model as DataModel) : undefined;
 }
 
 /** Lower-cased tables the widget's queries read; null when unknown (SQL, or no model): every change concerns it. */

@@ -1,10 +1,12 @@
 import { css } from 'lit';
 import { queryChartStyles } from '../query-chart/query-chart.styles.js';
 import { token } from '../shared/tokens.styles.js';
+import { pagerStyles } from './pager.styles.js';
 
 /** The query chart's look (plot, tooltip, big number, table, states, skeletons), plus the widget's header, sizing, delta and pager. */
 export const widgetStyles = [
   ...queryChartStyles,
+  pagerStyles,
   css`
     :host {
       display: block;
@@ -160,17 +162,8 @@ export const widgetStyles = [
       outline-offset: -2px;
     }
     .pager {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      justify-content: space-between;
-      gap: ${token('--clv-space-s')};
       color: ${token('--clv-color-text-muted')};
       font-size: ${token('--clv-font-size-small')};
-    }
-    .pager__buttons {
-      display: flex;
-      gap: ${token('--clv-space-xs')};
     }
   `,
 ];

@@ -9,6 +9,7 @@ import type { WidgetSpec, WidgetSpecInput } from '../../src/widgets/spec.js';
 import type { TooltipField } from '../query-chart/chart-tooltip.js';
 import { emit, type QueryCompleteDetail, type QueryErrorDetail } from '../shared/events.js';
 import { formatNumber } from '../shared/format.js';
+import { onPointKey } from '../shared/point-keys.js';
 import { toDisplayError, type DisplayError } from '../shared/query-controller.js';
 import { ResizeController, type Size } from '../shared/resize-controller.js';
 import { bigNumberModel, renderBigNumber } from './big-number.js';
@@ -466,39 +467,13 @@ export class ClvWidget extends LitElement implements WidgetExportSource {
     this.#chart.highlight(index, this.#effectiveSpec?.interactions.tooltip ? fields : []);
   }
 
-  #onKeyDown = (event: KeyboardEvent): void => {
-    const count = this.#chart.items().length;
-    if (count === 0) return;
-    let next = this._active;
-    switch (event.key) {
-      case 'ArrowRight':
-      case 'ArrowDown':
-        next = Math.min(count - 1, this._active + 1);
-        break;
-      case 'ArrowLeft':
-      case 'ArrowUp':
-        next = Math.max(0, this._active - 1);
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = count - 1;
-        break;
-      case 'Escape':
-        next = -1;
-        break;
-      case 'Enter':
-      case ' ':
-        event.preventDefault();
-        if (this._active >= 0) this.#click(this._active, 'keyboard');
-        return;
-      default:
-        return;
-    }
-    event.preventDefault();
-    if (next !== this._active) this.#highlight(next);
-  };
+  #onKeyDown = (event: KeyboardEvent): void =>
+    onPointKey(event, {
+      count: this.#chart.items().length,
+      active: this._active,
+      move: (index) => this.#highlight(index),
+      choose: (index) => this.#click(index, 'keyboard'),
+    });
 
   #onBlur = (): void => {
     if (this._active >= 0) this.#highlight(-1);
