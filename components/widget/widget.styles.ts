@@ -17,13 +17,15 @@ export const widgetStyles = [
       height: 100%;
       min-height: 0;
     }
+    /* Host actions (a dashboard's edit buttons) wrap below the title rather than squeeze it. */
     .header {
       display: flex;
+      flex-wrap: wrap;
       align-items: flex-start;
-      gap: ${token('--clv-space-s')};
+      gap: ${token('--clv-space-xs')} ${token('--clv-space-s')};
     }
     .titles {
-      flex: 1;
+      flex: 1 1 12rem;
       min-width: 0;
     }
     .title {

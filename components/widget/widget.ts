@@ -160,6 +160,9 @@ export class ClvWidget extends LitElement implements WidgetExportSource {
     new ResizeController(this, () => void this.#onResize());
   }
 
+  readonly #plotObserver = new ResizeObserver(() => void this.#onResize());
+  #observedPlot?: Element;
+
   /** What the widget shows now: idle (no spec or no adapter), loading, error, empty or data. */
   get state(): WidgetState {
     if (this.#specError) return 'error';
@@ -231,6 +234,8 @@ export class ClvWidget extends LitElement implements WidgetExportSource {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#plotObserver.disconnect();
+    this.#observedPlot = undefined;
     this.#chart.finalize();
   }
 
@@ -321,6 +326,14 @@ export class ClvWidget extends LitElement implements WidgetExportSource {
   }
 
   protected override updated(): void {
+    // The plot box changes without the host changing too (a header that wraps, a note added):
+    // the chart follows the plot itself.
+    const plot = this.renderRoot.querySelector('.plot') ?? undefined;
+    if (plot !== this.#observedPlot) {
+      if (this.#observedPlot) this.#plotObserver.unobserve(this.#observedPlot);
+      if (plot) this.#plotObserver.observe(plot);
+      this.#observedPlot = plot;
+    }
     const spec = this.#effectiveSpec;
     const data = this.#data();
     const container = this.renderRoot.querySelector<HTMLElement>('.vega');
