@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../components/dashboard-filters/define.js';
 import type { DataAdapter } from '../src/contracts/adapter.js';
+import { loyaltyTierFilter } from '../src/dashboards/examples.js';
 import { DashboardFiltersSchema, type DashboardFilterState } from '../src/dashboards/spec.js';
 import { failingAdapter } from './support/adapters.js';
 import { CATALOG_NOW, catalogAdapter } from './support/catalog.js';
@@ -16,17 +17,7 @@ import { storyElement } from './support/play.js';
 const filters = DashboardFiltersSchema.parse({
   dateRange: { label: 'Purchase date', dimension: 'transactions.ts' },
   global: [
-    {
-      id: 'tier',
-      label: 'Loyalty tier',
-      member: 'customers.loyalty_tier',
-      options: {
-        kind: 'semantic',
-        query: { dimensions: ['customers.loyalty_tier'], order: [['customers.loyalty_tier', 'asc']] },
-        valueField: 'customers.loyalty_tier',
-        labelField: 'customers.loyalty_tier',
-      },
-    },
+    loyaltyTierFilter,
     {
       id: 'category',
       label: 'Product category',

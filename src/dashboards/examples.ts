@@ -1,6 +1,6 @@
 import { catalogSpec } from '../widgets/catalog.js';
 import type { WidgetSpecInput } from '../widgets/spec.js';
-import type { DashboardSpecInput, DashboardWidgetInput } from './spec.js';
+import type { DashboardSpecInput, DashboardWidgetInput, GlobalFilterInput } from './spec.js';
 
 /**
  * Two ready dashboards: a CLV overview over the catalog widgets (the CLV model with its derived
@@ -13,6 +13,19 @@ type Opt = DashboardWidgetInput['filters'];
 const SALES: Opt = { dateRange: true, global: ['tier'], crossFilter: true };
 /** Widgets on per-customer tables, which reach customers but not transactions.ts. */
 const PER_CUSTOMER: Opt = { dateRange: false, global: ['tier'], crossFilter: true };
+
+/** A global filter on the customers' loyalty tier, its choices listed by the adapter. */
+export const loyaltyTierFilter: GlobalFilterInput = {
+  id: 'tier',
+  label: 'Loyalty tier',
+  member: 'customers.loyalty_tier',
+  options: {
+    kind: 'semantic',
+    query: { dimensions: ['customers.loyalty_tier'], order: [['customers.loyalty_tier', 'asc']] },
+    valueField: 'customers.loyalty_tier',
+    labelField: 'customers.loyalty_tier',
+  },
+};
 
 const fromCatalog = (id: string, layout: DashboardWidgetInput['layout'], filters: Opt): DashboardWidgetInput => ({
   id,
@@ -41,17 +54,7 @@ export const clvOverviewDashboard: DashboardSpecInput = {
   filters: {
     dateRange: { label: 'Purchase date', dimension: 'transactions.ts' },
     global: [
-      {
-        id: 'tier',
-        label: 'Loyalty tier',
-        member: 'customers.loyalty_tier',
-        options: {
-          kind: 'semantic',
-          query: { dimensions: ['customers.loyalty_tier'], order: [['customers.loyalty_tier', 'asc']] },
-          valueField: 'customers.loyalty_tier',
-          labelField: 'customers.loyalty_tier',
-        },
-      },
+      loyaltyTierFilter,
     ],
   },
 };

@@ -106,6 +106,7 @@ export const GlobalFilterSchema = z.object({
   default: z.array(z.union([z.string(), z.number(), z.boolean()])).default([]),
 });
 export type GlobalFilter = z.infer<typeof GlobalFilterSchema>;
+export type GlobalFilterInput = z.input<typeof GlobalFilterSchema>;
 
 export const DashboardFiltersSchema = z
   .object({
