@@ -30,3 +30,4 @@ export * from './composer/index.js';
 export type { QueryGate } from './query/gate.js';
 export { createQueryGate } from './query/query-gate.js';
 export type { CountingQueryGate } from './query/query-gate.js';
+export { slugify as slugifyText, type SlugOptions } from './text/slug.js';

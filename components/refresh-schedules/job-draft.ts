@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ScalarValue } from '../../src/contracts/result.js';
+import { slugify as slugText } from '../../src/text/slug.js';
 import { type RefreshJob, type RefreshJobInput, RefreshJobSchema, type RefreshTask } from '../../src/refresh/job-schema.js';
 import { type RefreshSchedule, RefreshScheduleSchema, type Weekday } from '../../src/refresh/schedule-schema.js';
 
@@ -252,14 +253,7 @@ export function draftFromJob(job: RefreshJob): JobDraft {
 
 /** A job id from a name: "Nightly clean-up (EU)" → "nightly-clean-up-eu". */
 export function slugify(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9_.]+/g, '-')
-    .replace(/^[^a-z0-9]+/, '')
-    .slice(0, 64)
-    .replace(/[-.]+$/, '');
+  return slugText(name, { maxLength: 64, keep: '_.' });
 }
 
 /** A whole number as typed, or NaN ("" and "1.5" are not). */

@@ -1,5 +1,6 @@
 import type { View } from 'vega';
 import type { ResultSet } from '../../src/contracts/result.js';
+import { slugify } from '../../src/text/slug.js';
 import { resultToCsv } from '../../src/export/csv.js';
 import { createWidgetSnapshot } from '../../src/widgets/snapshot.js';
 import type { WidgetSpec } from '../../src/widgets/spec.js';
@@ -24,15 +25,7 @@ export const PNG_SCALE = 2;
 
 /** A file name from a widget title: "Revenue by tier (EUR)" → "revenue-by-tier-eur"; "widget" when nothing is left. */
 export function fileBaseName(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-  return slug || 'widget';
+  return slugify(title, { maxLength: 80, fallback: 'widget' });
 }
 
 export function csvFile(result: ResultSet, title: string): WidgetExportFile {

@@ -1,3 +1,4 @@
+import { slugify as slugText } from '../text/slug.js';
 import { describeZodError } from '../contracts/errors.js';
 import { DASHBOARD_SPEC_VERSION, DashboardSpecSchema, type DashboardSpec, type DashboardSpecInput } from './spec.js';
 
@@ -37,16 +38,9 @@ function parseOrThrow(input: DashboardSpecInput): DashboardSpec {
   return r.spec;
 }
 
-/** "Revenue & CLV (EU)" → "revenue-clv-eu"; accents are dropped, at most 48 characters. */
+/** A dashboard id from its name: "Revenue & CLV (EU)" → "revenue-clv-eu"; at most 48 characters. */
 export function slugify(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .slice(0, 48)
-    .replace(/^-+|-+$/g, '');
-  return slug || 'dashboard';
+  return slugText(name, { maxLength: 48, fallback: 'dashboard' });
 }
 
 function randomSuffix(): string {
