@@ -3,6 +3,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../components/dashboard/define.js';
 import type { ClvAddWidgetDialog } from '../components/dashboard/add-widget-dialog.js';
+import type { ClvComposerDialog } from '../components/dashboard/composer-dialog.js';
 import type { ClvChoiceDialog } from '../components/dashboard/confirm-dialog.js';
 import type { DataAdapter } from '../src/contracts/adapter.js';
 import { cdnowDashboard, clvOverviewDashboard } from '../src/dashboards/examples.js';
@@ -132,6 +133,32 @@ export const AddWidget: Story = {
     if (!dialog) throw new Error('the dashboard has no Add widget dialog');
     await until(() => dialog.open, 'the Add widget dialog to open');
     await dialog.updateComplete;
+  },
+};
+
+/**
+ * Add widget → "Compose a new widget": the full-screen composer over the dashboard, starting with
+ * the choice of a table. Its Save puts the widget into the draft; the dashboard's Save stores it.
+ */
+export const ComposeWidget: Story = {
+  name: 'Edit – compose a widget',
+  args: { dashboards: [salesDashboard], dashboardId: 'sales' },
+  play: async ({ canvasElement }) => {
+    const el = dashboardIn(canvasElement);
+    await shownDashboard(el);
+    await press(el, 'edit');
+    await press(el, 'add');
+    const add = el.shadowRoot?.querySelector<ClvAddWidgetDialog>('clv-add-widget-dialog');
+    if (!add) throw new Error('the dashboard has no Add widget dialog');
+    await until(() => add.open, 'the Add widget dialog to open');
+    await add.updateComplete;
+    const compose = add.shadowRoot?.querySelector<HTMLButtonElement>('button[part~=compose-button]');
+    if (!compose) throw new Error('the Add widget dialog has no "Compose a new widget" button');
+    compose.click();
+    const dialog = el.shadowRoot?.querySelector<ClvComposerDialog>('clv-composer-dialog');
+    if (!dialog) throw new Error('the dashboard has no composer dialog');
+    await until(() => dialog.open && dialog.composer?.shadowRoot?.querySelector('clv-composer-table-picker') != null, 'the composer to show its tables');
+    await dialog.composer?.updateComplete;
   },
 };
 

@@ -44,11 +44,20 @@ export interface PickedWidget {
   catalogId?: string;
 }
 
+/** The "Compose a new widget" answer: the caller opens the widget composer. */
+export interface ComposeNewWidget {
+  compose: true;
+}
+
+/** What the dialog resolves with: a widget to add, or the wish to compose one. */
+export type AddWidgetChoice = PickedWidget | ComposeNewWidget;
+
 /**
- * @summary The "Add widget" dialog of a dashboard: the catalog grouped and searchable, or a widget spec pasted as JSON.
+ * @summary The "Add widget" dialog of a dashboard: compose a new widget, pick one from the catalog (grouped and searchable), or paste a widget spec as JSON.
  * @tagname clv-add-widget-dialog
  *
  * @csspart dialog - The `<dialog>` element.
+ * @csspart compose-button - The "Compose a new widget" button.
  * @csspart search - The search field.
  * @csspart catalog - The grouped list of catalog widgets.
  * @csspart catalog-item - One widget's button.
@@ -115,6 +124,17 @@ export class ClvAddWidgetDialog extends LitElement {
         cursor: pointer;
         font-weight: ${token('--clv-font-weight-bold')};
       }
+      .compose {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: ${token('--clv-space-s')} ${token('--clv-space-m')};
+        padding-bottom: ${token('--clv-space-m')};
+        border-bottom: 1px solid ${token('--clv-color-grid')};
+      }
+      .compose .hint {
+        flex: 1 1 16rem;
+      }
       .from-spec {
         display: flex;
         flex-direction: column;
@@ -145,7 +165,7 @@ export class ClvAddWidgetDialog extends LitElement {
   declare _json: string;
   declare _specError: string | undefined;
   declare _catalogError: string | undefined;
-  readonly #modal = new ModalAnswer<PickedWidget | undefined>(this, {
+  readonly #modal = new ModalAnswer<AddWidgetChoice | undefined>(this, {
     clear: () => (this._open = false),
     focus: () => this.renderRoot.querySelector<HTMLInputElement>('#search'),
   });
@@ -164,8 +184,8 @@ export class ClvAddWidgetDialog extends LitElement {
     return this._open;
   }
 
-  /** Opens the dialog; resolves with the chosen widget, or undefined when it is cancelled. */
-  pick(): Promise<PickedWidget | undefined> {
+  /** Opens the dialog; resolves with the chosen widget, `{compose: true}` for "Compose a new widget", or undefined when it is cancelled. */
+  pick(): Promise<AddWidgetChoice | undefined> {
     const answer = this.#modal.open(undefined);
     this._open = true;
     this._query = '';
@@ -259,6 +279,19 @@ export class ClvAddWidgetDialog extends LitElement {
       ${this._open
         ? html`<div class="dialog__body">
             <h2 class="dialog__title" id="add-title">Add a widget</h2>
+            <div class="compose">
+              <button
+                type="button"
+                class="button button--primary"
+                part="compose-button"
+                data-action="compose"
+                aria-describedby="compose-hint"
+                @click=${() => this.#modal.answer({ compose: true })}
+              >
+                Compose a new widget
+              </button>
+              <p class="hint" id="compose-hint">Choose a table, then put its attributes on a chart or write SQL.</p>
+            </div>
             <div class="field">
               <label for="search">Search widgets</label>
               <input

@@ -6,6 +6,7 @@ import type { DataModel } from '../../src/contracts/data-model.js';
 import type { ScalarValue } from '../../src/contracts/result.js';
 import { initialFilterState } from '../../src/dashboards/filters.js';
 import type { DashboardFilterState, DashboardSpec, DashboardSpecInput, DashboardWidget } from '../../src/dashboards/spec.js';
+import type { WidgetSpec } from '../../src/widgets/spec.js';
 import type { DashboardStore, StoredDashboard } from '../../src/dashboards/store.js';
 import { LocalStorageDashboardStore } from '../../src/dashboards/stores/local-storage-store.js';
 import { createQueryGate, type CountingQueryGate } from '../../src/query/query-gate.js';
@@ -18,10 +19,11 @@ import { listFormat } from '../shared/format.js';
 import type { ClvWidget } from '../widget/widget.js';
 import type { WidgetClickDetail } from '../widget/widget-click.js';
 import type { ClvAddWidgetDialog } from './add-widget-dialog.js';
+import type { ClvComposerDialog } from './composer-dialog.js';
 import type { ClvChoiceDialog } from './confirm-dialog.js';
 import { crossFilterLabel, sameCrossFilter } from './cross-filter.js';
 import { dashboardStyles } from './dashboard.styles.js';
-import { addWidget, applyLayout, applySettings, DraftController, duplicate, removeWidget } from './draft.js';
+import { addWidget, applyLayout, applySettings, DraftController, duplicate, removeWidget, replaceWidgetSpec } from './draft.js';
 import { EffectiveSpecs, type AppliedWidget } from './effective-specs.js';
 import { formatSavedAt, type ClvDashboardInventory, type DashboardDeleteDetail, type InventoryOpenDetail } from './inventory.js';
 import { copyName } from './names.js';
@@ -91,7 +93,8 @@ const today = () => new Date().toISOString().slice(0, 10);
  * @csspart grid - The grid (`<clv-dashboard-grid>`).
  * @csspart tile - The box of one widget on the grid.
  * @csspart widget - Each `<clv-widget>`.
- * @csspart tile-actions - A widget's Settings, Duplicate and Delete buttons (edit mode).
+ * @csspart tile-actions - A widget's Edit, Settings, Duplicate and Delete buttons (edit mode).
+ * @csspart composer - The full-screen widget composer (`<clv-composer-dialog>`) of "Compose a new widget" and a widget's Edit.
  * @csspart skipped-note - The note on a widget naming the filters that could not narrow it.
  * @csspart empty - The message of a dashboard without widgets.
  * @csspart error - A dashboard that could not be loaded, or a failed save.
@@ -323,6 +326,10 @@ export class ClvDashboard extends LitElement {
     if (!this.#draft.active || !dialog) return;
     const picked = await dialog.pick();
     if (!picked || !this.#draft.active) return;
+    if ('compose' in picked) {
+      await this.composeWidget();
+      return;
+    }
     let id = '';
     this.#draft.update((spec) => {
       const added = addWidget(spec, picked.spec, picked.catalogId);
@@ -331,6 +338,48 @@ export class ClvDashboard extends LitElement {
     });
     this._announcement = `Added “${picked.spec.title}”.`;
     this.#focusAfterUpdate = () => this.#tileButton(id, 'settings');
+  }
+
+  /**
+   * Opens the widget composer (edit mode) on widget `widgetId`, or on nothing to compose a new
+   * widget. Each save changes the draft: the first save of a new widget adds it, later ones (and
+   * every save of an existing widget) replace its spec and keep its id and place. Resolves when the
+   * composer closes, with the last spec saved or undefined.
+   */
+  async composeWidget(widgetId?: string): Promise<WidgetSpec | undefined> {
+    const dialog = this.renderRoot.querySelector<ClvComposerDialog>('clv-composer-dialog');
+    const existing = widgetId === undefined ? undefined : this.#draft.spec?.widgets.find((w) => w.id === widgetId);
+    if (!this.#draft.active || !dialog || (widgetId !== undefined && !existing)) return undefined;
+    let id = existing?.id;
+    const added = !existing;
+    const saved = await dialog.compose({
+      ...(existing ? { spec: existing.spec } : {}),
+      adapter: this.adapter ?? this.#context.value,
+      ...(this.now ? { now: this.now } : {}),
+      onSave: (spec) => {
+        const draft = this.#draft.spec;
+        if (!draft) return;
+        if (id === undefined || !draft.widgets.some((w) => w.id === id)) {
+          this.#draft.update((s) => {
+            const result = addWidget(s, spec);
+            id = result.id;
+            return result.spec;
+          });
+          this._announcement = `Added “${spec.title}”.`;
+        } else {
+          const target = id;
+          this.#draft.update((s) => replaceWidgetSpec(s, target, spec));
+          this._announcement = `Updated “${spec.title}”.`;
+        }
+      },
+    });
+    // A new widget: focus its Edit button (an edited one gets focus back on its own Edit button).
+    if (saved && added && id !== undefined) {
+      const target = id;
+      this.#focusAfterUpdate = () => this.#tileButton(target, 'edit');
+      this.requestUpdate();
+    }
+    return saved;
   }
 
   // ------------------------------------------------------------------ lifecycle
@@ -702,7 +751,8 @@ export class ClvDashboard extends LitElement {
   };
 
   #button(action: string): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>(`[data-action="${action}"]`);
+    // Header buttons first: a tile's Edit button shares the name of the toolbar's.
+    return this.renderRoot.querySelector<HTMLElement>(`.header [data-action="${action}"]`) ?? this.renderRoot.querySelector<HTMLElement>(`[data-action="${action}"]`);
   }
 
   #tileButton(id: string, action: string): HTMLElement | null {
@@ -781,6 +831,9 @@ export class ClvDashboard extends LitElement {
       <clv-widget part="widget" .spec=${effective} .gate=${this.#gate} .adapter=${this.adapter} .now=${this.now}>
         ${editing
           ? html`<span slot="actions" class="tile-actions" part="tile-actions">
+              <button type="button" class="button button--small" data-action="edit" aria-label="Edit “${title}”" @click=${() => this.composeWidget(widget.id)}>
+                Edit
+              </button>
               <button type="button" class="button button--small" data-action="settings" aria-label="Settings of “${title}”" @click=${() => this.#onSettings(widget)}>
                 Settings
               </button>
@@ -814,7 +867,7 @@ export class ClvDashboard extends LitElement {
       ></clv-dashboard-filters>
       ${spec.widgets.length === 0
         ? html`<p class="empty" part="empty">
-            ${editing ? 'No widgets yet. Choose Add widget to pick one from the catalog or paste a spec.' : 'This dashboard has no widgets yet. Choose Edit, then Add widget.'}
+            ${editing ? 'No widgets yet. Choose Add widget to compose one, pick one from the catalog or paste a spec.' : 'This dashboard has no widgets yet. Choose Edit, then Add widget.'}
           </p>`
         : nothing}
       <clv-dashboard-grid
@@ -880,6 +933,7 @@ export class ClvDashboard extends LitElement {
       <p class="visually-hidden" role="status">${this._announcement}</p>
       <clv-add-widget-dialog .catalog=${this.catalog}></clv-add-widget-dialog>
       <clv-widget-settings-dialog></clv-widget-settings-dialog>
+      <clv-composer-dialog part="composer"></clv-composer-dialog>
       <clv-choice-dialog></clv-choice-dialog>`;
   }
 }

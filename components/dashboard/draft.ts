@@ -63,6 +63,11 @@ export function applySettings(spec: DashboardSpec, id: string, settings: WidgetS
   };
 }
 
+/** The dashboard with widget `id` showing `widget` instead; its id, layout and filter choices stay. */
+export function replaceWidgetSpec(spec: DashboardSpec, id: string, widget: WidgetSpec): DashboardSpec {
+  return { ...spec, widgets: spec.widgets.map((w) => (w.id === id ? { ...w, spec: widget } : w)) };
+}
+
 /** New positions from the grid; ids the grid does not know keep theirs. */
 export function applyLayout(spec: DashboardSpec, items: readonly LayoutItem[]): DashboardSpec {
   const byId = new Map(items.map((i) => [i.id, i.layout]));
