@@ -49,7 +49,12 @@ function typingKey(action: ComposerAction): string | undefined {
     case 'setSql':
     case 'setNumberFormat':
     case 'setLimit':
+    case 'setLegend':
+    case 'setPageSize':
+    case 'setBigNumber':
       return action.type;
+    case 'setAxis':
+      return `${action.type}:${action.axis}`;
     case 'setParam':
       return `${action.type}:${action.name}`;
     case 'setChannelTitle':

@@ -87,14 +87,19 @@ describe('composer history', () => {
 
   it(`keeps at most ${HISTORY_LIMIT} steps`, () => {
     const start = startHistory(emptyComposerState());
-    const legends = Array.from({ length: 130 }, (_, i): HistoryAction => ({ type: 'setLegend', legend: { title: `T${i + 1}` } }));
-    const long = apply(start, legends);
+    // Alternating marks: every action is its own step (no typing run merges them).
+    const marks = Array.from({ length: 130 }, (_, i): HistoryAction => ({ type: 'setMark', mark: i % 2 === 0 ? 'line' : 'bar' }));
+    const long = apply(start, [{ type: 'setLegend', legend: { title: 'T' } }, ...marks]);
     assert.equal(long.past.length, HISTORY_LIMIT);
     const oldest = apply(long, Array.from({ length: HISTORY_LIMIT }, () => ({ type: 'undo' as const })));
-    assert.deepEqual(oldest.present.properties.legend, { placement: 'top', title: 'T30' });
+    // 131 steps, of which the first 31 are forgotten: the oldest reachable state is the one after the
+    // 31st step, the 30th mark (i = 29: "bar"), with the legend of the first step still set.
+    assert.equal(oldest.present.mark, 'bar');
+    assert.deepEqual(oldest.present.properties.legend, { placement: 'top', title: 'T' });
     assert.ok(!canUndo(oldest));
-    const small = apply(startHistory(emptyComposerState(), 3), legends.slice(0, 5));
-    assert.deepEqual(small.past.map((s) => s.properties.legend?.title), ['T2', 'T3', 'T4']);
+    const five: HistoryAction[] = (['line', 'area', 'point', 'tick', 'donut'] as const).map((mark) => ({ type: 'setMark', mark }));
+    const small = apply(startHistory(emptyComposerState(), 3), five);
+    assert.deepEqual(small.past.map((s) => s.mark), ['area', 'point', 'tick']);
     // A number typed digit by digit is one step too.
     const typed = apply(start, [{ type: 'setLimit', limit: 5 }, { type: 'setLimit', limit: 50 }, { type: 'setLimit', limit: 500 }]);
     assert.deepEqual([typed.past.length, typed.present.query.limit], [1, 500]);
