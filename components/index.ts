@@ -8,7 +8,8 @@ export { ClvWidget, type WidgetState, type WidgetClickDetail } from './widget/de
 export { ClvDashboardGrid, STACK_BELOW, type GridItem, type LayoutChangeDetail } from './dashboard-grid/define.js';
 export { ClvWidgetMenu, ClvDataViewer, type WidgetExportDetail, type WidgetExportFile, type WidgetExportKind, type WidgetExportSource } from './widget/define-menu.js';
 export { ClvDashboardFilters, ClvMultiSelect } from './dashboard-filters/define.js';
-export { ClvDashboard, ClvDashboardInventory, ClvAddWidgetDialog, ClvWidgetSettingsDialog, ClvChoiceDialog, type DashboardViewState, type DashboardOpenDetail, type DashboardSaveDetail, type DashboardDrillDetail, type DashboardDeleteDetail } from './dashboard/define.js';
+export { ClvDashboard, ClvDashboardInventory, ClvAddWidgetDialog, ClvWidgetSettingsDialog, ClvChoiceDialog, ClvComposerDialog, type DashboardViewState, type DashboardOpenDetail, type DashboardSaveDetail, type DashboardDrillDetail, type DashboardDeleteDetail } from './dashboard/define.js';
+export { ClvWidgetComposer, ClvComposerPreview, ClvComposerTablePicker, ClvComposerAttributeRail, ClvComposerShelves, ClvComposerMarkPicker, ClvComposerProperties, ClvComposerSqlEditor, ClvComposerFilterDialog, type ComposerSource, type ComposerSaveDetail, type EditFilterDetail, type PickupDetail, type FilterDialogRequest } from './widget-composer/define.js';
 
 export type { QueryChartState } from './query-chart/query-chart.js';
 export { CHART_MARKS, VEGA_MARKS, isChartMark, resolveMapping, resolveBigNumberColumn, ChartConfigError } from './query-chart/chart-mapping.js';

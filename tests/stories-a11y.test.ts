@@ -12,6 +12,7 @@ import * as queryChart from '../stories/query-chart.stories.js';
 import * as refreshSchedules from '../stories/refresh-schedules.stories.js';
 import * as widget from '../stories/widget.stories.js';
 import * as widgetCatalog from '../stories/widget-catalog.stories.js';
+import * as widgetComposer from '../stories/widget-composer.stories.js';
 
 export const STORY_MODULES: Record<string, StoryModule> = {
   'dashboard': dashboard as unknown as StoryModule,
@@ -24,6 +25,7 @@ export const STORY_MODULES: Record<string, StoryModule> = {
   'refresh-schedules': refreshSchedules as unknown as StoryModule,
   'widget': widget as unknown as StoryModule,
   'widget-catalog': widgetCatalog as unknown as StoryModule,
+  'widget-composer': widgetComposer as unknown as StoryModule,
 };
 
 for (const [file, module] of Object.entries(STORY_MODULES)) {
