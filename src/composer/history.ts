@@ -77,11 +77,22 @@ function redo(h: ComposerHistory): ComposerHistory {
   return { past: [...h.past, h.present], present: next, future, limit: h.limit };
 }
 
+/**
+ * A run's result is not an edit: it describes the SQL that ran, so it replaces the present and is
+ * given to every step with the same SQL (undo then keeps the attributes that SQL returns).
+ */
+function withSqlResult(h: ComposerHistory, next: ComposerState): ComposerHistory {
+  const adopt = (s: ComposerState) => (s.sql === next.sql ? { ...s, sqlColumns: next.sqlColumns } : s);
+  // Typing after a run starts a new step.
+  return { past: h.past.map(adopt), present: next, future: h.future.map(adopt), limit: h.limit };
+}
+
 export function applyToHistory(h: ComposerHistory, action: HistoryAction, model: DataModel): ComposerHistory {
   if (action.type === 'undo') return undo(h);
   if (action.type === 'redo') return redo(h);
   const next = reduceComposer(h.present, action, model);
   if (next === h.present || sameValue(next, h.present)) return h;
+  if (action.type === 'setSqlResult') return withSqlResult(h, next);
   const typing = typingKey(action);
   if (typing !== undefined && typing === h.typing) {
     // Still typing into the same field: the step grows; typed back to where it began, it is gone.

@@ -85,6 +85,33 @@ describe('composer history', () => {
     assert.equal(erased.present.title, '');
   });
 
+  it('takes an SQL run as no step, and gives its columns to the steps with the same SQL', () => {
+    const result = {
+      columns: [
+        { name: 'decile', label: 'decile', type: 'integer' as const, role: 'dimension' as const },
+        { name: 'total', label: 'total', type: 'number' as const, role: 'measure' as const },
+      ],
+      rows: [
+        { decile: 1, total: 500 },
+        { decile: 2, total: 300 },
+      ],
+    };
+    const sql = 'SELECT clv_decile AS decile, sum(clv) AS total FROM customer_clv GROUP BY 1';
+    const typed = apply(startHistory(emptyComposerState('sql')), [{ type: 'setSql', sql }, { type: 'setTitle', title: 'By decile' }]);
+    assert.equal(typed.past.length, 2);
+    const ran = apply(typed, [{ type: 'setSqlResult', result }]);
+    assert.equal(ran.past.length, 2, 'a run adds no step');
+    assert.deepEqual(ran.present.sqlColumns.map((c) => [c.key, c.fieldType]), [['decile', 'ordinal'], ['total', 'quantitative']]);
+    const undone = apply(ran, [{ type: 'undo' }]);
+    assert.equal(undone.present.title, '');
+    assert.deepEqual(undone.present.sqlColumns.map((c) => c.key), ['decile', 'total'], 'undoing the title keeps the columns of the same SQL');
+    const beforeSql = apply(undone, [{ type: 'undo' }]);
+    assert.deepEqual(beforeSql.present.sqlColumns, [], 'a step with other SQL keeps its own columns');
+    // Typing after a run is a new step, not part of the typing before it.
+    const retyped = apply(ran, [{ type: 'setSql', sql: `${sql} ORDER BY 1` }]);
+    assert.equal(retyped.past.length, 3);
+  });
+
   it(`keeps at most ${HISTORY_LIMIT} steps`, () => {
     const start = startHistory(emptyComposerState());
     // Alternating marks: every action is its own step (no typing run merges them).
