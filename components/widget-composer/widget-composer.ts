@@ -288,6 +288,8 @@ export class ClvWidgetComposer extends LitElement {
     // The filter dialog is modal: the editor behind it does not react to its keys.
     if (event.composedPath().some((n) => n instanceof Element && n.localName === 'clv-composer-filter-dialog')) return;
     if (event.key === 'Escape' && this._carrying !== undefined) {
+      // Only the drag is cancelled: a dialog around the composer must not take it as its own Escape.
+      event.preventDefault();
       this._carrying = undefined;
       this.#announce('Put down.');
       return;

@@ -8,3 +8,5 @@ export * from './history.js';
 export * from './to-spec.js';
 export * from './from-spec.js';
 export * from './explain.js';
+export * from './value-counts.js';
+export * from './sql-highlight.js';
