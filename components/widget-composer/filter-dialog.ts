@@ -44,11 +44,11 @@ const isTemporal = (a: Pick<ComposerAttribute, 'type'>) => a.type === 'date' || 
 /**
  * The forms a filter on `attribute` can take: dates and timestamps take date ranges; numbers that
  * are amounts (quantitative dimensions) take values or a range; codes, names and flags take
- * values; a measure (filtered after aggregation) takes a range, or a date range for min/max dates.
+ * values; a number measure (filtered after aggregation) takes a range, and other measures none.
  */
 export function filterKindsFor(attribute: Pick<ComposerAttribute, 'kind' | 'type' | 'fieldType'>): FilterFormKind[] {
-  if (isTemporal(attribute)) return ['date'];
   if (attribute.kind === 'measure') return attribute.type === 'number' || attribute.type === 'integer' ? ['range'] : [];
+  if (isTemporal(attribute)) return ['date'];
   if (attribute.fieldType === 'quantitative') return ['values', 'range'];
   return ['values'];
 }
@@ -136,7 +136,10 @@ const parseNumber = (text: string): number | undefined => {
 };
 
 /** A real calendar date (input type=date gives "" for an incomplete one). */
-const isDate = (text: string) => ISO_DATE.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
+const isDate = (text: string) => {
+  const ms = ISO_DATE.test(text) ? Date.parse(`${text}T00:00:00Z`) : Number.NaN;
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === text;
+};
 
 /** What stops the form from being applied, by field; each message names its field. */
 function problemsOf(form: Form): Problems {
@@ -192,12 +195,11 @@ function filterOf(form: Form, request: FilterDialogRequest): ComposerFilter {
     case 'date': {
       const range: DateRange =
         form.dateMode === 'between' ? [form.from, form.to] : form.dateMode === 'last' ? relativeDateRange(Number(form.lastN.trim()), form.lastUnit) : form.period;
-      const made = dateFilter(member, range, form.exclude);
       const before = request.filter?.kind === 'date' ? request.filter : undefined;
-      // A measure's range can only be a query filter; an included range that was one stays one.
-      const asFilter = request.attribute.kind === 'measure' || before?.placement === 'filter';
-      const out: DateFilter = { ...(before ?? {}), ...made };
-      if (asFilter) out.placement = 'filter';
+      // What the edited filter records beyond the form (where it sits in the spec) is kept, and an
+      // included range that was a query filter stays one.
+      const out: DateFilter = { ...(before ?? {}), ...dateFilter(member, range, form.exclude) };
+      if (before?.placement === 'filter') out.placement = 'filter';
       return out;
     }
   }
@@ -338,6 +340,12 @@ export class ClvComposerFilterDialog extends LitElement {
     return this.settled();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A listing cut short by a removal from the page runs again when the dialog comes back.
+    if (this._request && this._status === 'loading' && !this.#controller && !this.#cancelTimer) this.#load();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#cancelPending();
@@ -454,6 +462,10 @@ export class ClvComposerFilterDialog extends LitElement {
       const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[part~=chip-remove]')];
       (buttons[Math.min(index, buttons.length - 1)] ?? this.#listbox() ?? this.#search())?.focus();
     });
+  }
+
+  #shownItems(): readonly ValueCount[] {
+    return this._status === 'data' || this._status === 'loading' ? this._items : [];
   }
 
   #search(): HTMLInputElement | null {
@@ -629,7 +641,7 @@ export class ClvComposerFilterDialog extends LitElement {
               type="search"
               autocomplete="off"
               spellcheck="false"
-              aria-controls="listbox"
+              aria-controls=${this.#shownItems().length > 0 ? 'listbox' : nothing}
               aria-describedby="list-status"
               .value=${this._search}
               @input=${this.#onSearchInput}
@@ -670,7 +682,8 @@ export class ClvComposerFilterDialog extends LitElement {
         </div>
         <p id="list-status" class="visually-hidden">The values could not be listed.</p>`;
     }
-    const items = this._status === 'data' ? this._items : [];
+    // While a new search runs, the previous values stay (marked busy) rather than flicker away.
+    const items = this.#shownItems();
     const counted = items.some((i) => i.count !== null);
     const hasNull = items.some((i) => i.value === null);
     const search = this._search.trim();
@@ -692,6 +705,7 @@ export class ClvComposerFilterDialog extends LitElement {
               role="listbox"
               tabindex="0"
               aria-multiselectable="true"
+              aria-busy=${this._status === 'loading' ? 'true' : 'false'}
               aria-label="Values of ${request.attribute.label}"
               aria-describedby=${hasNull ? 'empty-note' : nothing}
               aria-activedescendant=${active}
@@ -859,11 +873,11 @@ export class ClvComposerFilterDialog extends LitElement {
     const firstProblem = Object.values(problems)[0];
     const editing = request.filter !== undefined;
     const attribute = request.attribute;
-    const where = attribute.tableTitle && attribute.table !== request.table ? `${attribute.tableTitle} › ${attribute.label}` : attribute.label;
+    const where = [attribute.tableTitle, attribute.description].filter(Boolean).join(' — ');
     return html`<form class="dialog__body" novalidate @submit=${this.#apply}>
       <div>
         <h2 class="dialog__title" id="filter-title">${editing ? 'Edit filter' : 'Add a filter'}: ${attribute.label}</h2>
-        <p class="subtitle">${where}${attribute.description ? ` — ${attribute.description}` : ''}</p>
+        ${where ? html`<p class="subtitle">${where}</p>` : nothing}
       </div>
       ${request.filter?.kind === 'advanced'
         ? html`<p class="hint">The current filter, “${describeFilter(request.filter, [attribute])}”, has no form here; applying replaces it.</p>`

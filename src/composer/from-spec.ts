@@ -32,10 +32,19 @@ function fieldsOf(query: SemanticQuery): QueryField[] {
 }
 
 function filtersOf(query: SemanticQuery): ComposerFilter[] {
-  const ranges = query.timeDimensions.flatMap((t): ComposerFilter[] =>
+  const ranges = query.timeDimensions.flatMap((t, i): ComposerFilter[] =>
     t.dateRange === undefined
       ? []
-      : [{ kind: 'date', member: t.dimension, range: typeof t.dateRange === 'string' ? t.dateRange : [t.dateRange[0], t.dateRange[1]], exclude: false, placement: 'timeDimension' }],
+      : [
+          {
+            kind: 'date',
+            member: t.dimension,
+            range: typeof t.dateRange === 'string' ? t.dateRange : [t.dateRange[0], t.dateRange[1]],
+            exclude: false,
+            placement: 'timeDimension',
+            ...(t.granularity ? {} : { ownEntry: i }),
+          },
+        ],
   );
   return [...ranges, ...query.filters.map(nodeToFilter)];
 }

@@ -78,8 +78,8 @@ function redo(h: ComposerHistory): ComposerHistory {
 }
 
 /**
- * A run's result is not an edit: it describes the SQL that ran, so it replaces the present and is
- * given to every step with the same SQL (undo then keeps the attributes that SQL returns).
+ * A run's columns are not an edit: they describe the SQL that ran, so they replace the present's
+ * and are given to every step with the same SQL (undo then keeps the attributes that SQL returns).
  */
 function withSqlResult(h: ComposerHistory, next: ComposerState): ComposerHistory {
   const adopt = (s: ComposerState) => (s.sql === next.sql ? { ...s, sqlColumns: next.sqlColumns } : s);
@@ -92,7 +92,8 @@ export function applyToHistory(h: ComposerHistory, action: HistoryAction, model:
   if (action.type === 'redo') return redo(h);
   const next = reduceComposer(h.present, action, model);
   if (next === h.present || sameValue(next, h.present)) return h;
-  if (action.type === 'setSqlResult') return withSqlResult(h, next);
+  // A run that only brings columns is no step; one that drops encodings or settings can be undone.
+  if (action.type === 'setSqlResult' && sameValue({ ...next, sqlColumns: h.present.sqlColumns }, h.present)) return withSqlResult(h, next);
   const typing = typingKey(action);
   if (typing !== undefined && typing === h.typing) {
     // Still typing into the same field: the step grows; typed back to where it began, it is gone.

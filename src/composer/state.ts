@@ -70,6 +70,13 @@ export interface DateFilter {
   range: DateRange;
   exclude: boolean;
   placement: 'timeDimension' | 'filter';
+  /**
+   * Set when the opened spec gave the range its own time dimension entry (one without a
+   * granularity): the index of that entry, where stateToSpec writes it back. Without it the range
+   * goes to the first time dimension of its member that has none. Keeping them apart matters: a
+   * dashboard's date range replaces the first entry's range and leaves the others in force.
+   */
+  ownEntry?: number;
 }
 /** A filter the editor has no form for (and/or groups, text matches, …): kept exactly as written. */
 export interface AdvancedFilter {

@@ -9,20 +9,26 @@ import { encodingKey, type ComposerState, type DateFilter } from './state.js';
  * here: explainState says what is missing, and saving should wait until it reports nothing.
  *
  * The query: dimensions, time dimensions and measures in field order; a date filter placed in a
- * time dimension gives its dateRange to the first time dimension of its member that has none, else
- * its own entry after them; the other filters, in order, are the query's filters.
+ * time dimension that had its own entry in the opened spec gets it back at the same index; another
+ * gives its dateRange to the first time dimension of its member that has none, else its own entry
+ * after them all; the other filters, in order, are the query's filters.
  */
 
 function timeDimensions(state: ComposerState): TimeDimension[] {
   const out: TimeDimension[] = state.fields.flatMap((f) => (f.kind === 'time' ? [{ dimension: f.member, granularity: f.granularity }] : []));
   const ranges = state.filters.filter((f): f is DateFilter => f.kind === 'date' && f.placement === 'timeDimension');
+  const rangeOf = (f: DateFilter) => (typeof f.range === 'string' ? f.range : ([f.range[0], f.range[1]] as [string, string]));
+  const after: TimeDimension[] = [];
   for (const f of ranges) {
-    const dateRange = typeof f.range === 'string' ? f.range : ([f.range[0], f.range[1]] as [string, string]);
+    if (f.ownEntry !== undefined) continue;
     const slot = out.find((t) => t.dimension === f.member && t.dateRange === undefined);
-    if (slot) slot.dateRange = dateRange;
-    else out.push({ dimension: f.member, dateRange });
+    if (slot) slot.dateRange = rangeOf(f);
+    else after.push({ dimension: f.member, dateRange: rangeOf(f) });
   }
-  return out;
+  // Ascending, each at its index: the entries before it in the opened spec are all in place by then.
+  const own = ranges.filter((f) => f.ownEntry !== undefined).sort((a, b) => a.ownEntry! - b.ownEntry!);
+  for (const f of own) out.splice(Math.min(f.ownEntry!, out.length), 0, { dimension: f.member, dateRange: rangeOf(f) });
+  return [...out, ...after];
 }
 
 function semanticQuery(state: ComposerState) {

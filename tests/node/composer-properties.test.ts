@@ -140,13 +140,15 @@ describe('composer properties', () => {
     assert.ok(clean > 100, `only ${clean} states without problems were checked`);
   });
 
-  it('undo back to the start gives the start state', () => {
+  it('undo back to the start gives the start state (with the columns of the last run of its SQL)', () => {
     fc.assert(
       fc.property(scenario, ({ start, actions }) => {
         let h = startHistory(start);
         for (const a of actions) h = applyToHistory(h, a, model);
         while (canUndo(h)) h = applyToHistory(h, { type: 'undo' }, model);
-        assert.equal(h.present, start);
+        // An SQL run is no step: it only refreshes the columns of the steps with the same SQL.
+        if (actions.some((a) => a.type === 'setSqlResult')) assert.deepStrictEqual({ ...h.present, sqlColumns: start.sqlColumns }, start);
+        else assert.equal(h.present, start);
       }),
       { numRuns: 400 },
     );

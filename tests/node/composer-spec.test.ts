@@ -83,11 +83,13 @@ describe('specToState', () => {
       ['date', 'advanced', 'values', 'advanced', 'advanced', 'advanced'],
     );
     assert.deepEqual(explainState(state, model), []);
-    // The date range moves onto the quarter's entry: the same query, written the way the composer writes it.
+    // The date range keeps its own entry: a dashboard's date range replaces the first entry's range only.
     const saved = stateToSpec(state);
     assert.deepEqual(saved.data.kind === 'semantic' && saved.data.query.timeDimensions, [
-      { dimension: 'transactions.ts', granularity: 'quarter', dateRange: ['2024-01-01', '2024-03-31'] },
+      { dimension: 'transactions.ts', dateRange: ['2024-01-01', '2024-03-31'] },
+      { dimension: 'transactions.ts', granularity: 'quarter' },
     ]);
+    assert.deepStrictEqual(saved, spec);
     const again = stateToSpec(specToState(saved, model));
     assert.deepStrictEqual(again, saved);
     const retitled = stateToSpec(reduceComposer(state, { type: 'setTitle', title: 'Renamed' }, model));
