@@ -4,6 +4,7 @@ import { CHANNEL_LABELS } from '../../src/composer/explain.js';
 import { emptyComposerState, fieldKey, type ComposerState } from '../../src/composer/state.js';
 import { MARK_CHANNELS, markChannels, type EncodingChannel } from '../../src/widgets/spec.js';
 import { emit } from '../shared/events.js';
+import { MenuController, type MenuFocus } from '../shared/menu-controller.js';
 import { KIND_LABELS, kindIcon, startAttributeDrag, typeLabel } from './attribute-drag.js';
 import { requestAction, type EditFilterDetail, type PickupDetail } from './composer-events.js';
 import { railStyles } from './rail.styles.js';
@@ -116,7 +117,13 @@ export class ClvComposerAttributeRail extends LitElement {
   declare _dragging: string | undefined;
 
   #items: MenuItem[] = [];
-  #focusOnOpen: 'first' | 'last' = 'first';
+  #menu = new MenuController(this, {
+    menu: () => this.renderRoot.querySelector<HTMLElement>('[role=menu]'),
+    button: () => (this._menuFor ? this.#menuButton(this._menuFor) : null),
+    align: 'start',
+    labels: () => this.#items.map((i) => i.label),
+    close: (returnFocus) => this.#closeMenu(returnFocus),
+  });
 
   constructor() {
     super();
@@ -137,7 +144,6 @@ export class ClvComposerAttributeRail extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this._menuFor = undefined;
-    this.#listen(false);
   }
 
   #shown(): ComposerAttribute[] {
@@ -217,11 +223,10 @@ export class ClvComposerAttributeRail extends LitElement {
     return items;
   }
 
-  #openMenu(key: string, focus: 'first' | 'last'): void {
-    this.#focusOnOpen = focus;
+  #openMenu(key: string, focus: MenuFocus): void {
+    this.#menu.focusOnOpen(focus, this._menuFor === key);
     this._active = key;
-    if (this._menuFor === key) this.#focusItem(focus === 'first' ? 0 : -1);
-    else this._menuFor = key;
+    this._menuFor = key;
   }
 
   #closeMenu(returnFocus: boolean): void {
@@ -238,68 +243,8 @@ export class ClvComposerAttributeRail extends LitElement {
     return this.#row(key)?.querySelector<HTMLButtonElement>('[part~=attribute-menu-button]') ?? null;
   }
 
-  #menu(): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>('[role=menu]');
-  }
-
-  #itemElements(): HTMLElement[] {
-    return [...this.renderRoot.querySelectorAll<HTMLElement>('[role=menuitem]')];
-  }
-
-  #focusItem(index: number): void {
-    const items = this.#itemElements();
-    if (items.length) items.at(index % items.length)?.focus();
-  }
-
-  #listen(on: boolean): void {
-    const method = on ? 'addEventListener' : 'removeEventListener';
-    document[method]('pointerdown', this.#onDocumentPointerDown, true);
-    window[method]('resize', this.#onViewportChange);
-    window[method]('scroll', this.#onViewportChange, true);
-  }
-
-  #onDocumentPointerDown = (event: Event): void => {
-    const path = event.composedPath();
-    const menu = this.#menu();
-    const button = this._menuFor ? this.#menuButton(this._menuFor) : null;
-    if ((menu && path.includes(menu)) || (button && path.includes(button))) return;
-    this._menuFor = undefined;
-  };
-
-  #onViewportChange = (): void => {
-    if (this._menuFor) this.#position();
-  };
-
-  /** Below the menu button, aligned to its start; above it when there is no room below. */
-  #position(): void {
-    const menu = this.#menu();
-    const button = this._menuFor ? this.#menuButton(this._menuFor) : null;
-    if (!menu || !button) return;
-    const margin = 8;
-    const gap = 4;
-    const box = button.getBoundingClientRect();
-    const { offsetWidth: width, offsetHeight: height } = menu;
-    let left = box.left;
-    if (left + width > window.innerWidth - margin) left = box.right - width;
-    let top = box.bottom + gap;
-    if (top + height > window.innerHeight - margin && box.top - gap - height >= margin) top = box.top - gap - height;
-    menu.style.left = `${Math.max(margin, left)}px`;
-    menu.style.top = `${Math.max(margin, top)}px`;
-  }
-
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('_menuFor')) {
-      const menu = this.#menu();
-      if (this._menuFor && menu) {
-        if (!menu.matches(':popover-open')) menu.showPopover();
-        this.#position();
-        this.#focusItem(this.#focusOnOpen === 'first' ? 0 : -1);
-        this.#listen(true);
-      } else if (changed.get('_menuFor') !== undefined) {
-        if (menu?.matches(':popover-open')) menu.hidePopover();
-        this.#listen(false);
-      }
-    }
+    if (changed.has('_menuFor')) this.#menu.sync(Boolean(this._menuFor));
   }
 
   // ------------------------------------------------------------------ events
@@ -386,45 +331,10 @@ export class ClvComposerAttributeRail extends LitElement {
   };
 
   #onMenuButtonKeydown = (event: KeyboardEvent): void => {
-    // Enter and Space reach the button as a click.
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    event.preventDefault();
+    const focus = this.#menu.buttonKey(event);
+    if (!focus) return;
     const key = (event.currentTarget as HTMLElement).closest<HTMLElement>('[data-attribute]')!.dataset.attribute!;
-    this.#openMenu(key, event.key === 'ArrowDown' ? 'first' : 'last');
-  };
-
-  #onMenuKeydown = (event: KeyboardEvent): void => {
-    const items = this.#itemElements();
-    const current = items.indexOf(this.shadowRoot!.activeElement as HTMLElement);
-    const move = (index: number) => {
-      event.preventDefault();
-      this.#focusItem((index + items.length) % items.length);
-    };
-    switch (event.key) {
-      case 'ArrowDown':
-        return move(current + 1);
-      case 'ArrowUp':
-        return move(current < 0 ? -1 : current - 1);
-      case 'Home':
-        return move(0);
-      case 'End':
-        return move(items.length - 1);
-      case 'Escape':
-        event.preventDefault();
-        event.stopPropagation();
-        return this.#closeMenu(true);
-      case 'Tab':
-        // Focus goes back to the button first, so Tab continues from there.
-        return this.#closeMenu(true);
-    }
-    // A letter moves to the next item that starts with it.
-    if (event.key.length === 1 && !isTextEntry(event) && event.key.trim()) {
-      const letter = event.key.toLowerCase();
-      for (let step = 1; step <= items.length; step++) {
-        const index = (current + step) % items.length;
-        if (this.#items[index]?.label.toLowerCase().startsWith(letter)) return move(index);
-      }
-    }
+    this.#openMenu(key, focus);
   };
 
   #onItemClick = (event: Event): void => {
@@ -491,7 +401,7 @@ export class ClvComposerAttributeRail extends LitElement {
         role="menu"
         aria-label=${open ? `Place ${open.label}` : 'Place attribute'}
         popover="manual"
-        @keydown=${this.#onMenuKeydown}
+        @keydown=${this.#menu.onMenuKeydown}
       >
         ${this.#items.map((item) => this.#renderItem(item))}
       </div>

@@ -74,6 +74,10 @@ function defined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
+/** The message of an invalid draft, announced as it appears. */
+const fieldError = (id: string, draft: Draft | undefined) =>
+  draft ? html`<p part="error" class="field-error" id="${id}-error" role="alert">${draft.error}</p>` : nothing;
+
 const moveIcon = (direction: 'up' | 'down') =>
   html`<svg viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.75" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">
     ${direction === 'up' ? svg`<path d="M4 10l4-4 4 4" />` : svg`<path d="M4 6l4 4 4-4" />`}
@@ -248,6 +252,38 @@ export class ClvComposerProperties extends LitElement {
 
   // --- sections ------------------------------------------------------------------------------
 
+  /** A d3-format text field: valid text goes to the state through `apply`, invalid text stays as a draft with its message. */
+  #renderFormatField(f: {
+    id: string;
+    label: string;
+    /** The field's name in the error message. */
+    field: string;
+    format: string | undefined;
+    placeholder?: string;
+    /** A hint under the field (it describes the field). */
+    hint?: TemplateResult;
+    apply: (format: string | undefined) => void;
+  }): TemplateResult {
+    const draft = this.#draft(f.id, f.format);
+    const describedBy = [draft ? `${f.id}-error` : '', f.hint ? `${f.id}-hint` : ''].filter(Boolean).join(' ');
+    return html`<div class="field">
+      <label for=${f.id}>${f.label}</label>
+      <input
+        id=${f.id}
+        class="code"
+        type="text"
+        spellcheck="false"
+        autocomplete="off"
+        placeholder=${f.placeholder ?? nothing}
+        aria-invalid=${draft ? 'true' : 'false'}
+        aria-describedby=${describedBy || nothing}
+        .value=${live(draft?.text ?? f.format ?? '')}
+        @input=${(e: Event) => this.#onFormatInput(f.id, f.field, f.format, (e.target as HTMLInputElement).value, f.apply)}
+      />
+      ${fieldError(f.id, draft)} ${f.hint ? html`<p class="hint" id="${f.id}-hint">${f.hint}</p>` : nothing}
+    </div>`;
+  }
+
   #renderGeneral(): TemplateResult {
     return html`<fieldset part="section" class="section" data-section="general">
       <legend>General</legend>
@@ -365,7 +401,6 @@ export class ClvComposerProperties extends LitElement {
     const symbol = currency ? (currency.symbol ?? currencySymbol(currency.code)) : '$';
     const shown = draft ? undefined : format;
     const example = shown ? formatNumber(/[%p]$/.test(shown) ? 0.1234 : 1234.5678, shown).replace('$', symbol) : undefined;
-    const describedBy = draft ? 'number-format-error number-format-hint' : 'number-format-hint';
     return html`<fieldset part="section" class="section" data-section="numbers">
       <legend>Numbers</legend>
       <div class="field">
@@ -388,28 +423,15 @@ export class ClvComposerProperties extends LitElement {
           <option value="custom" ?selected=${preset === 'custom'}>Custom…</option>
         </select>
       </div>
-      <div class="field">
-        <label for="number-format">Format string (d3-format)</label>
-        <input
-          id="number-format"
-          class="code"
-          type="text"
-          spellcheck="false"
-          autocomplete="off"
-          placeholder="e.g. $,.0f"
-          aria-invalid=${draft ? 'true' : 'false'}
-          aria-describedby=${describedBy}
-          .value=${live(draft?.text ?? format ?? '')}
-          @input=${(e: Event) =>
-            this.#onFormatInput('number-format', 'Number format', format, (e.target as HTMLInputElement).value, (f) =>
-              this.#act({ type: 'setNumberFormat', format: f }),
-            )}
-        />
-        ${draft ? html`<p part="error" class="field-error" id="number-format-error" role="alert">${draft.error}</p>` : nothing}
-        <p class="hint" id="number-format-hint">
-          For numbers without a format of their own.${example ? html` 1234.5678 shows as <code>${example}</code>.` : nothing}
-        </p>
-      </div>
+      ${this.#renderFormatField({
+        id: 'number-format',
+        label: 'Format string (d3-format)',
+        field: 'Number format',
+        format,
+        placeholder: 'e.g. $,.0f',
+        hint: html`For numbers without a format of their own.${example ? html` 1234.5678 shows as <code>${example}</code>.` : nothing}`,
+        apply: (f) => this.#act({ type: 'setNumberFormat', format: f }),
+      })}
       <div class="field">
         <label for="currency">Currency (what “$” stands for)</label>
         <select
@@ -532,7 +554,7 @@ export class ClvComposerProperties extends LitElement {
           .value=${live(draft?.text ?? String(pageSize))}
           @input=${(e: Event) => this.#onPageSize((e.target as HTMLInputElement).value)}
         />
-        ${draft ? html`<p part="error" class="field-error" id="page-size-error" role="alert">${draft.error}</p>` : nothing}
+        ${fieldError('page-size', draft)}
       </div>
       ${all.length > 0 ? this.#renderColumns(all, shown) : html`<p class="hint">Add fields to the query to choose the table’s columns.</p>`}
     </fieldset>`;
@@ -543,7 +565,6 @@ export class ClvComposerProperties extends LitElement {
     const comparison = bn.comparison;
     const ranged = this.state.filters.some((f) => f.kind === 'date' && f.placement === 'timeDimension');
     const guided = this.state.mode === 'guided';
-    const draft = this.#draft('big-number-delta-format', bn.deltaFormat);
     const periodHint = comparison?.kind === 'previous-period' && !ranged;
     const setComparison = (c: Comparison | undefined) => this.#setBigNumber({ comparison: c });
     return html`<fieldset part="section" class="section" data-section="big-number">
@@ -608,24 +629,13 @@ export class ClvComposerProperties extends LitElement {
                 <option value="absolute" ?selected=${bn.deltaKind === 'absolute'}>Difference (+1,234)</option>
               </select>
             </div>
-            <div class="field">
-              <label for="big-number-delta-format">Change format (d3-format)</label>
-              <input
-                id="big-number-delta-format"
-                class="code"
-                type="text"
-                spellcheck="false"
-                autocomplete="off"
-                aria-invalid=${draft ? 'true' : 'false'}
-                aria-describedby=${draft ? 'big-number-delta-format-error' : nothing}
-                .value=${live(draft?.text ?? bn.deltaFormat)}
-                @input=${(e: Event) =>
-                  this.#onFormatInput('big-number-delta-format', 'Change format', bn.deltaFormat, (e.target as HTMLInputElement).value, (f) =>
-                    this.#setBigNumber({ deltaFormat: f ?? (bn.deltaKind === 'absolute' ? ABSOLUTE_DELTA_FORMAT : BIG_NUMBER_DEFAULTS.deltaFormat) }),
-                  )}
-              />
-              ${draft ? html`<p part="error" class="field-error" id="big-number-delta-format-error" role="alert">${draft.error}</p>` : nothing}
-            </div>
+            ${this.#renderFormatField({
+              id: 'big-number-delta-format',
+              label: 'Change format (d3-format)',
+              field: 'Change format',
+              format: bn.deltaFormat,
+              apply: (f) => this.#setBigNumber({ deltaFormat: f ?? (bn.deltaKind === 'absolute' ? ABSOLUTE_DELTA_FORMAT : BIG_NUMBER_DEFAULTS.deltaFormat) }),
+            })}
             <label class="check"
               ><input
                 id="big-number-higher-is-better"

@@ -1,5 +1,7 @@
 import { css } from 'lit';
 import { controlBox } from '../shared/controls.styles.js';
+import { iconButtonBox } from '../shared/icon-button.styles.js';
+import { menuStyles } from '../shared/menu.styles.js';
 import { baseStyles, token } from '../shared/tokens.styles.js';
 
 /** Kind icon colours, shared by the rail and the shelves. */
@@ -24,6 +26,7 @@ export const kindIconStyles = css`
 export const railStyles = [
   baseStyles,
   kindIconStyles,
+  menuStyles,
   css`
     :host {
       display: block;
@@ -150,18 +153,10 @@ export const railStyles = [
       color: ${token('--clv-color-on-accent')};
     }
     .row__menu-button {
-      display: inline-flex;
+      ${iconButtonBox}
       flex: none;
-      align-items: center;
-      justify-content: center;
       width: 1.75rem;
       height: 1.75rem;
-      padding: 0;
-      border: 1px solid transparent;
-      border-radius: ${token('--clv-radius-m')};
-      background: none;
-      color: ${token('--clv-color-text-muted')};
-      cursor: pointer;
     }
     .row__menu-button svg {
       width: 1rem;
@@ -175,47 +170,11 @@ export const railStyles = [
       color: ${token('--clv-color-text')};
     }
 
-    /* The menu is a popover (top layer), so the rail's scrolling box does not clip it. */
     .menu {
-      position: fixed;
-      inset: auto;
-      margin: 0;
-      min-width: 14rem;
       max-width: min(20rem, calc(100vw - 1rem));
-      padding: ${token('--clv-space-xs')} 0;
-      border: 1px solid ${token('--clv-color-border')};
-      border-radius: ${token('--clv-radius-m')};
-      background: ${token('--clv-color-surface')};
-      color: ${token('--clv-color-text')};
-      box-shadow: 0 6px 20px rgb(0 0 0 / 0.16);
-      font-family: ${token('--clv-font-family')};
-      font-size: ${token('--clv-font-size-medium')};
     }
     .item {
-      display: flex;
-      flex-direction: column;
-      align-items: flex-start;
-      width: 100%;
       padding: ${token('--clv-space-xs')} ${token('--clv-space-l')};
-      border: 0;
-      background: none;
-      color: inherit;
-      font: inherit;
-      text-align: start;
-      cursor: pointer;
-    }
-    .item:hover,
-    .item:focus {
-      background: ${token('--clv-color-surface-raised')};
-      outline: none;
-    }
-    .item:focus-visible {
-      outline: ${token('--clv-focus-ring-width')} solid ${token('--clv-color-focus')};
-      outline-offset: -2px;
-    }
-    .item[aria-disabled='true'] {
-      color: ${token('--clv-color-text-muted')};
-      cursor: not-allowed;
     }
     .item__label {
       display: inline-flex;
@@ -228,11 +187,6 @@ export const railStyles = [
     .item__hint {
       color: ${token('--clv-color-text-muted')};
       font-size: ${token('--clv-font-size-small')};
-    }
-    .separator {
-      height: 1px;
-      margin: ${token('--clv-space-xs')} 0;
-      background: ${token('--clv-color-grid')};
     }
   `,
 ];

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { buttonVariantStyles, controlBox } from '../shared/controls.styles.js';
+import { iconButtonBox } from '../shared/icon-button.styles.js';
 import { baseStyles, buttonStyles, token } from '../shared/tokens.styles.js';
 import { kindIconStyles } from './rail.styles.js';
 
@@ -141,18 +142,10 @@ export const shelvesStyles = [
       font-size: ${token('--clv-font-size-small')};
     }
     .icon-button {
-      display: inline-flex;
+      ${iconButtonBox}
       flex: none;
-      align-items: center;
-      justify-content: center;
       width: 1.75rem;
       height: 1.75rem;
-      padding: 0;
-      border: 1px solid transparent;
-      border-radius: ${token('--clv-radius-m')};
-      background: none;
-      color: ${token('--clv-color-text-muted')};
-      cursor: pointer;
     }
     .icon-button--small {
       width: 1.5rem;

@@ -52,6 +52,8 @@ const TYPE_LABELS: Readonly<Record<FieldType, string>> = {
 /** Channels a sort may name (EncodingSort has no theta). */
 const SORT_CHANNELS: ReadonlySet<EncodingChannel> = new Set(['x', 'y', 'color', 'size']);
 
+const REMOVE_ICON = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" stroke-width="1.75" stroke-linecap="round"></path></svg>`;
+
 /** The select value of a sort: its own string, "custom" for an explicit order of values. */
 const sortValue = (sort: EncodingSort | undefined) => (sort === undefined ? '' : Array.isArray(sort) ? 'custom' : sort);
 
@@ -191,12 +193,28 @@ export class ClvComposerShelves extends LitElement {
     emit<PickupDetail>(this, 'clv-composer-pickup', { attribute: undefined });
   };
 
-  /** The attributes of a drop zone element: handlers, highlight and (while carrying) a tab stop. */
-  #zoneAttributes(zone: Zone) {
-    return {
-      over: this._over === zone,
-      tabindex: this.carrying !== undefined ? '0' : '-1',
-    };
+  /** A drop zone: its handlers, its highlight and (while carrying) a tab stop around `content`. */
+  #renderZone(zone: Zone, a: { part: string; classes: string[]; labelledBy: string; describedBy: string }, content: TemplateResult): TemplateResult {
+    const carrying = this.carrying !== undefined;
+    const classes = [...a.classes, this._over === zone ? 'shelf--over' : '', carrying ? 'shelf--target' : ''].filter(Boolean).join(' ');
+    const shelf = zone === 'filters' || zone === 'fields';
+    return html`<div
+      part=${a.part}
+      class=${classes}
+      data-channel=${shelf ? nothing : zone}
+      data-shelf=${shelf ? zone : nothing}
+      role="group"
+      aria-labelledby=${a.labelledBy}
+      aria-describedby=${a.describedBy || nothing}
+      tabindex=${carrying ? '0' : '-1'}
+      @keydown=${this.#onZoneKeydown}
+      @dragenter=${this.#onDragOver}
+      @dragover=${this.#onDragOver}
+      @dragleave=${this.#onDragLeave}
+      @drop=${this.#onDrop}
+    >
+      ${content}
+    </div>`;
   }
 
   // ------------------------------------------------------------------ changes
@@ -298,37 +316,24 @@ export class ClvComposerShelves extends LitElement {
     const purpose = rule.purpose[channel];
     const e = state.encodings[channel];
     const problem = this.#problemFor(channel);
-    const zone = this.#zoneAttributes(channel);
     const describedBy = [purpose ? `help-${channel}` : '', problem ? `problem-${channel}` : '', this.carrying !== undefined ? 'drop-hint' : '']
       .filter(Boolean)
       .join(' ');
-    const classes = ['shelf', e ? 'shelf--filled' : 'shelf--empty', zone.over ? 'shelf--over' : '', problem ? 'shelf--problem' : '', this.carrying !== undefined ? 'shelf--target' : '']
-      .filter(Boolean)
-      .join(' ');
-    return html`<div
-      part="shelf"
-      class=${classes}
-      data-channel=${channel}
-      role="group"
-      aria-labelledby="title-${channel}${required ? ` required-${channel}` : ''}"
-      aria-describedby=${describedBy || nothing}
-      tabindex=${zone.tabindex}
-      @keydown=${this.#onZoneKeydown}
-      @dragenter=${this.#onDragOver}
-      @dragover=${this.#onDragOver}
-      @dragleave=${this.#onDragLeave}
-      @drop=${this.#onDrop}
-    >
-      <div class="shelf__head">
-        <span class="shelf__title" id="title-${channel}">${CHANNEL_LABELS[channel]}</span>
-        ${required ? html`<span class="shelf__required" id="required-${channel}">required</span>` : nothing}
-        ${used ? nothing : html`<span class="shelf__required">not used by a ${MARK_LABELS[state.mark]}</span>`}
-      </div>
-      ${purpose ? html`<p class="shelf__help" id="help-${channel}">${purpose}</p>` : nothing}
-      ${e ? this.#renderEncoding(channel, e) : html`<p class="shelf__empty">Drop an attribute here</p>`}
-      ${problem ? html`<p part="problem" class="problem" id="problem-${channel}">${problem.message}</p>` : nothing}
-      ${this.carrying !== undefined && channel === this.#channels()[0] ? this.#dropHint() : nothing}
-    </div>`;
+    const classes = ['shelf', e ? 'shelf--filled' : 'shelf--empty', problem ? 'shelf--problem' : ''];
+    const labelledBy = `title-${channel}${required ? ` required-${channel}` : ''}`;
+    return this.#renderZone(
+      channel,
+      { part: 'shelf', classes, labelledBy, describedBy },
+      html`<div class="shelf__head">
+          <span class="shelf__title" id="title-${channel}">${CHANNEL_LABELS[channel]}</span>
+          ${required ? html`<span class="shelf__required" id="required-${channel}">required</span>` : nothing}
+          ${used ? nothing : html`<span class="shelf__required">not used by a ${MARK_LABELS[state.mark]}</span>`}
+        </div>
+        ${purpose ? html`<p class="shelf__help" id="help-${channel}">${purpose}</p>` : nothing}
+        ${e ? this.#renderEncoding(channel, e) : html`<p class="shelf__empty">Drop an attribute here</p>`}
+        ${problem ? html`<p part="problem" class="problem" id="problem-${channel}">${problem.message}</p>` : nothing}
+        ${this.carrying !== undefined && channel === this.#channels()[0] ? this.#dropHint() : nothing}`,
+    );
   }
 
   /** The words a focused drop target adds while an attribute is carried (one element, referenced by every target). */
@@ -358,7 +363,7 @@ export class ClvComposerShelves extends LitElement {
           title="Remove ${label} from ${CHANNEL_LABELS[channel]}"
           @click=${() => this.#unassign(channel)}
         >
-          <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" stroke-width="1.75" stroke-linecap="round"></path></svg>
+          ${REMOVE_ICON}
         </button>
       </div>
       <div class="settings">
@@ -427,109 +432,93 @@ export class ClvComposerShelves extends LitElement {
   #renderFields(): TemplateResult {
     const table = this.state.mark === 'table';
     const fields = this.#extraFields();
-    const zone = this.#zoneAttributes('fields');
-    const title = table ? 'Columns' : 'More fields';
-    const help = table ? 'The columns of the table, in order.' : 'In the query without a channel: shown in tooltips.';
-    return html`<div
-      part="fields"
-      class="shelf shelf--wide ${zone.over ? 'shelf--over' : ''} ${this.carrying !== undefined ? 'shelf--target' : ''}"
-      data-shelf="fields"
-      role="group"
-      aria-labelledby="title-fields"
-      aria-describedby="help-fields${this.carrying !== undefined ? ' drop-hint-fields' : ''}"
-      tabindex=${zone.tabindex}
-      @keydown=${this.#onZoneKeydown}
-      @dragenter=${this.#onDragOver}
-      @dragover=${this.#onDragOver}
-      @dragleave=${this.#onDragLeave}
-      @drop=${this.#onDrop}
-    >
-      <div class="shelf__head"><span class="shelf__title" id="title-fields">${title}</span></div>
-      <p class="shelf__help" id="help-fields">${help}</p>
-      ${fields.length
-        ? html`<ul class="chips" role="list">
-            ${fields.map((f) => {
-              const label = this.#fieldLabel(f);
-              const key = fieldKey(f);
-              const a = this.#attribute(f.member);
-              return html`<li part="field" class="chip" data-field=${key}>
-                ${a ? html`${kindIcon(a.kind)}<span class="visually-hidden">${KIND_LABELS[a.kind]}:</span>` : nothing}
-                <span class="chip__text">${label}</span>
-                <button
-                  part="remove-field-button"
-                  class="icon-button icon-button--small"
-                  type="button"
-                  aria-label="Remove ${label}"
-                  title="Remove ${label}"
-                  @click=${() => this.#removeField(key, label)}
-                >
-                  <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" stroke-width="1.75" stroke-linecap="round"></path></svg>
-                </button>
-              </li>`;
-            })}
-          </ul>`
-        : html`<p class="shelf__empty">${table ? 'Drop an attribute here to add a column' : 'Drop an attribute here'}</p>`}
-      ${this.carrying !== undefined
-        ? html`<span class="visually-hidden" id="drop-hint-fields">Press Enter to add ${this.#label(this.carrying)} ${table ? 'as a column' : 'to the query'}.</span>`
-        : nothing}
-    </div>`;
+    const list = fields.length
+      ? html`<ul class="chips" role="list">
+          ${fields.map((f) => {
+            const label = this.#fieldLabel(f);
+            const key = fieldKey(f);
+            const a = this.#attribute(f.member);
+            return html`<li part="field" class="chip" data-field=${key}>
+              ${a ? html`${kindIcon(a.kind)}<span class="visually-hidden">${KIND_LABELS[a.kind]}:</span>` : nothing}
+              <span class="chip__text">${label}</span>
+              <button
+                part="remove-field-button"
+                class="icon-button icon-button--small"
+                type="button"
+                aria-label="Remove ${label}"
+                title="Remove ${label}"
+                @click=${() => this.#removeField(key, label)}
+              >
+                ${REMOVE_ICON}
+              </button>
+            </li>`;
+          })}
+        </ul>`
+      : html`<p class="shelf__empty">${table ? 'Drop an attribute here to add a column' : 'Drop an attribute here'}</p>`;
+    return this.#renderListShelf('fields', {
+      title: table ? 'Columns' : 'More fields',
+      help: table ? 'The columns of the table, in order.' : 'In the query without a channel: shown in tooltips.',
+      dropHint: () => `Press Enter to add ${this.#label(this.carrying!)} ${table ? 'as a column' : 'to the query'}.`,
+      content: list,
+    });
   }
 
   #renderFilters(): TemplateResult {
     const filters = this.state.filters;
-    const zone = this.#zoneAttributes('filters');
-    return html`<div
-      part="filters"
-      class="shelf shelf--wide ${zone.over ? 'shelf--over' : ''} ${this.carrying !== undefined ? 'shelf--target' : ''}"
-      data-shelf="filters"
-      role="group"
-      aria-labelledby="title-filters"
-      aria-describedby="help-filters${this.carrying !== undefined ? ' drop-hint-filters' : ''}"
-      tabindex=${zone.tabindex}
-      @keydown=${this.#onZoneKeydown}
-      @dragenter=${this.#onDragOver}
-      @dragover=${this.#onDragOver}
-      @dragleave=${this.#onDragLeave}
-      @drop=${this.#onDrop}
-    >
-      <div class="shelf__head"><span class="shelf__title" id="title-filters">Filters</span></div>
-      <p class="shelf__help" id="help-filters">Only rows that pass every filter are shown.</p>
-      ${filters.length
-        ? html`<ul class="filters" role="list">
-            ${filters.map((f, index) => {
-              const text = describeFilter(f, this.available ?? []);
-              const problem = (this.problems ?? []).find((p) => p.filter === index);
-              const problemId = problem ? `problem-filter-${index}` : undefined;
-              return html`<li part="filter" class="filter ${problem ? 'filter--problem' : ''}" data-filter-index=${index}>
-                <div class="filter__row">
-                  <span class="filter__text" id="filter-${index}">${text}</span>
-                  <button
-                    part="edit-filter-button"
-                    class="button button--small button--quiet"
-                    type="button"
-                    aria-describedby=${problemId ?? nothing}
-                    @click=${() => emit<EditFilterDetail>(this, 'clv-composer-edit-filter', { index })}
-                  >
-                    Edit<span class="visually-hidden"> filter: ${text}</span>
-                  </button>
-                  <button
-                    part="remove-filter-button"
-                    class="button button--small button--quiet"
-                    type="button"
-                    @click=${() => this.#removeFilter(index, text)}
-                  >
-                    Remove<span class="visually-hidden"> filter: ${text}</span>
-                  </button>
-                </div>
-                ${problem ? html`<p part="problem" class="problem" id=${problemId!}>${problem.message}</p>` : nothing}
-              </li>`;
-            })}
-          </ul>`
-        : html`<p class="shelf__empty">Drop an attribute here to filter by it</p>`}
-      ${this.carrying !== undefined
-        ? html`<span class="visually-hidden" id="drop-hint-filters">Press Enter to filter by ${this.#label(this.carrying)}.</span>`
-        : nothing}
-    </div>`;
+    const list = filters.length
+      ? html`<ul class="filters" role="list">
+          ${filters.map((f, index) => {
+            const text = describeFilter(f, this.available ?? []);
+            const problem = (this.problems ?? []).find((p) => p.filter === index);
+            const problemId = problem ? `problem-filter-${index}` : undefined;
+            return html`<li part="filter" class="filter ${problem ? 'filter--problem' : ''}" data-filter-index=${index}>
+              <div class="filter__row">
+                <span class="filter__text" id="filter-${index}">${text}</span>
+                <button
+                  part="edit-filter-button"
+                  class="button button--small button--quiet"
+                  type="button"
+                  aria-describedby=${problemId ?? nothing}
+                  @click=${() => emit<EditFilterDetail>(this, 'clv-composer-edit-filter', { index })}
+                >
+                  Edit<span class="visually-hidden"> filter: ${text}</span>
+                </button>
+                <button
+                  part="remove-filter-button"
+                  class="button button--small button--quiet"
+                  type="button"
+                  @click=${() => this.#removeFilter(index, text)}
+                >
+                  Remove<span class="visually-hidden"> filter: ${text}</span>
+                </button>
+              </div>
+              ${problem ? html`<p part="problem" class="problem" id=${problemId!}>${problem.message}</p>` : nothing}
+            </li>`;
+          })}
+        </ul>`
+      : html`<p class="shelf__empty">Drop an attribute here to filter by it</p>`;
+    return this.#renderListShelf('filters', {
+      title: 'Filters',
+      help: 'Only rows that pass every filter are shown.',
+      dropHint: () => `Press Enter to filter by ${this.#label(this.carrying!)}.`,
+      content: list,
+    });
+  }
+
+  /** The filters or fields shelf: a drop zone with a title, a help line, its list and (while carrying) its drop hint. */
+  #renderListShelf(
+    shelf: 'filters' | 'fields',
+    { title, help, dropHint, content }: { title: string; help: string; dropHint: () => string; content: TemplateResult },
+  ): TemplateResult {
+    const carrying = this.carrying !== undefined;
+    const describedBy = `help-${shelf}${carrying ? ` drop-hint-${shelf}` : ''}`;
+    return this.#renderZone(
+      shelf,
+      { part: shelf, classes: ['shelf', 'shelf--wide'], labelledBy: `title-${shelf}`, describedBy },
+      html`<div class="shelf__head"><span class="shelf__title" id="title-${shelf}">${title}</span></div>
+        <p class="shelf__help" id="help-${shelf}">${help}</p>
+        ${content} ${carrying ? html`<span class="visually-hidden" id="drop-hint-${shelf}">${dropHint()}</span>` : nothing}`,
+    );
   }
 }
 

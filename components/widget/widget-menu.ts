@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Provenance, ResultSet } from '../../src/contracts/result.js';
 import { emit } from '../shared/events.js';
+import { MenuController, type MenuFocus } from '../shared/menu-controller.js';
 import { csvFile, pngFile, saveExportFile, snapshotFile, svgFile, type WidgetExportFile, type WidgetExportKind } from './export-files.js';
 import { provenanceName, provenanceText, renderProvenance } from './provenance.js';
 import type { WidgetExportSource } from './widget-source.js';
@@ -73,7 +74,14 @@ export class ClvWidgetMenu extends LitElement {
   declare _copyStatus: { ok: boolean; text: string } | undefined;
 
   #items: MenuItem[] = [];
-  #focusOnOpen: 'first' | 'last' = 'first';
+  #menu = new MenuController(this, {
+    menu: () => this.renderRoot.querySelector<HTMLElement>('.menu'),
+    button: () => this.renderRoot.querySelector<HTMLElement>('.menu-button'),
+    align: 'end',
+    labels: () => this.#items.map((i) => i.label),
+    close: (returnFocus) => this.#closeMenu(returnFocus),
+    inside: (path) => path.includes(this),
+  });
 
   constructor() {
     super();
@@ -90,15 +98,10 @@ export class ClvWidgetMenu extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this._open = false;
-    this.#listen(false);
   }
 
   get #button(): HTMLButtonElement {
     return this.renderRoot.querySelector<HTMLButtonElement>('.menu-button')!;
-  }
-
-  get #menu(): HTMLElement {
-    return this.renderRoot.querySelector<HTMLElement>('.menu')!;
   }
 
   #title(): string {
@@ -179,10 +182,9 @@ export class ClvWidgetMenu extends LitElement {
 
   // ------------------------------------------------------------------ menu open / close
 
-  #openMenu(focus: 'first' | 'last'): void {
-    this.#focusOnOpen = focus;
-    if (this._open) this.#focusItem(focus === 'first' ? 0 : -1);
-    else this._open = true;
+  #openMenu(focus: MenuFocus): void {
+    this.#menu.focusOnOpen(focus, this._open);
+    this._open = true;
   }
 
   #closeMenu(returnFocus: boolean): void {
@@ -190,60 +192,8 @@ export class ClvWidgetMenu extends LitElement {
     if (returnFocus) this.#button.focus();
   }
 
-  #itemElements(): HTMLElement[] {
-    return [...this.renderRoot.querySelectorAll<HTMLElement>('[role=menuitem]')];
-  }
-
-  /** Focuses item `index`; negative counts from the end. */
-  #focusItem(index: number): void {
-    const items = this.#itemElements();
-    items.at(index % items.length)?.focus();
-  }
-
-  #listen(on: boolean): void {
-    const method = on ? 'addEventListener' : 'removeEventListener';
-    document[method]('pointerdown', this.#onDocumentPointerDown, true);
-    window[method]('resize', this.#onViewportChange);
-    window[method]('scroll', this.#onViewportChange, true);
-  }
-
-  #onDocumentPointerDown = (event: Event): void => {
-    if (!event.composedPath().includes(this)) this._open = false;
-  };
-
-  #onViewportChange = (): void => {
-    if (this._open) this.#position();
-  };
-
-  /** Below the button and aligned to its end; above it when there is no room below. */
-  #position(): void {
-    const menu = this.#menu;
-    const button = this.#button.getBoundingClientRect();
-    const margin = 8;
-    const gap = 4;
-    const { offsetWidth: width, offsetHeight: height } = menu;
-    let left = button.right - width;
-    if (left < margin) left = Math.min(button.left, window.innerWidth - width - margin);
-    let top = button.bottom + gap;
-    if (top + height > window.innerHeight - margin && button.top - gap - height >= margin) top = button.top - gap - height;
-    menu.style.left = `${Math.max(margin, left)}px`;
-    menu.style.top = `${Math.max(margin, top)}px`;
-  }
-
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('_open')) {
-      const menu = this.#menu;
-      const shown = menu.matches(':popover-open');
-      if (this._open) {
-        if (!shown) menu.showPopover();
-        this.#position();
-        this.#focusItem(this.#focusOnOpen === 'first' ? 0 : -1);
-        this.#listen(true);
-      } else if (changed.get('_open') !== undefined) {
-        if (shown) menu.hidePopover();
-        this.#listen(false);
-      }
-    }
+    if (changed.has('_open')) this.#menu.sync(this._open);
     if (changed.has('_dialog') && this._dialog) {
       const dialog = this.renderRoot.querySelector('dialog')!;
       if (!dialog.open) dialog.showModal();
@@ -258,45 +208,8 @@ export class ClvWidgetMenu extends LitElement {
   };
 
   #onButtonKeydown = (event: KeyboardEvent): void => {
-    // Enter and Space reach #onButtonClick as the button's click.
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      this.#openMenu(event.key === 'ArrowDown' ? 'first' : 'last');
-    }
-  };
-
-  #onMenuKeydown = (event: KeyboardEvent): void => {
-    const items = this.#itemElements();
-    const current = items.indexOf(this.shadowRoot!.activeElement as HTMLElement);
-    const move = (index: number) => {
-      event.preventDefault();
-      this.#focusItem((index + items.length) % items.length);
-    };
-    switch (event.key) {
-      case 'ArrowDown':
-        return move(current + 1);
-      case 'ArrowUp':
-        return move(current < 0 ? -1 : current - 1);
-      case 'Home':
-        return move(0);
-      case 'End':
-        return move(items.length - 1);
-      case 'Escape':
-        event.preventDefault();
-        event.stopPropagation();
-        return this.#closeMenu(true);
-      case 'Tab':
-        // Focus goes back to the button first, so Tab continues from there to the next control.
-        return this.#closeMenu(true);
-    }
-    // Typing a letter moves to the next item that starts with it.
-    if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey && event.key.trim()) {
-      const key = event.key.toLowerCase();
-      for (let step = 1; step <= items.length; step++) {
-        const index = (current + step) % items.length;
-        if (this.#items[index]?.label.toLowerCase().startsWith(key)) return move(index);
-      }
-    }
+    const focus = this.#menu.buttonKey(event);
+    if (focus) this.#openMenu(focus);
   };
 
   #onItemClick = (event: Event): void => {
@@ -347,7 +260,7 @@ export class ClvWidgetMenu extends LitElement {
       >
         <svg viewBox="0 0 20 20" aria-hidden="true"><circle cx="10" cy="4" r="1.75"></circle><circle cx="10" cy="10" r="1.75"></circle><circle cx="10" cy="16" r="1.75"></circle></svg>
       </button>
-      <div part="menu" class="menu" id="menu" role="menu" aria-label=${name} popover="manual" @keydown=${this.#onMenuKeydown}>
+      <div part="menu" class="menu" id="menu" role="menu" aria-label=${name} popover="manual" @keydown=${this.#menu.onMenuKeydown}>
         ${this.#items.map((item) => this.#renderItem(item))}
       </div>
       <dialog part="dialog" aria-labelledby="dialog-title" closedby="any" @close=${this.#onDialogClose}>
