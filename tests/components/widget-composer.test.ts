@@ -17,7 +17,7 @@ import type { ResultSet } from '../../src/contracts/result.js';
 import { catalogSpec } from '../../src/widgets/catalog.js';
 import { WidgetSpecSchema, type WidgetSpec } from '../../src/widgets/spec.js';
 import { catalogAdapter } from '../../stories/support/catalog.js';
-import { memoryAdapter } from './support/adapters.js';
+import { memoryAdapter, RecordingAdapter } from './support/adapters.js';
 
 type Composer = ClvWidgetComposer;
 
@@ -655,5 +655,27 @@ describe('<clv-composer-preview>', () => {
     await el.rendered;
     expect(el.widget!.state).to.equal('data');
     await expect(el).to.be.accessible();
+  });
+
+  it('aborts the query of the previous change when the next one is drawn', async () => {
+    // The first query never answers; the later ones do.
+    const adapter = new RecordingAdapter(memoryAdapter(), (call, run) => (call === 1 ? new Promise<ResultSet>(() => {}) : run()));
+    const el = await fixture<ClvComposerPreview>(html`<clv-composer-preview .adapter=${adapter} now="2024-03-25"></clv-composer-preview>`);
+    el.spec = spec;
+    el.problems = [];
+    await waitUntil(() => adapter.calls.length === 1, 'the first query');
+    expect(adapter.calls[0]!.signal!.aborted).to.equal(false);
+    const byTier: WidgetSpec = WidgetSpecSchema.parse({
+      ...spec,
+      data: { kind: 'semantic', query: { measures: ['transactions.revenue'], dimensions: ['customers.loyalty_tier'] } },
+      encodings: { x: { field: 'customers.loyalty_tier', type: 'nominal' }, y: { field: 'transactions.revenue', type: 'quantitative' } },
+    });
+    el.spec = byTier;
+    await waitUntil(() => adapter.calls.length === 2, 'the second query, after the debounce', { timeout: 2_000 });
+    expect(adapter.calls[0]!.signal!.aborted).to.equal(true);
+    expect(adapter.calls[1]!.query.dimensions).to.deep.equal(['customers.loyalty_tier']);
+    await el.rendered;
+    expect(el.widget!.state).to.equal('data');
+    expect(el.widget!.result!.rows.map((r) => r['customers.loyalty_tier'])).to.have.members(['Gold', 'Silver', 'Bronze']);
   });
 });
