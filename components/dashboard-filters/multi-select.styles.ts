@@ -1,4 +1,6 @@
 import { css } from 'lit';
+import { chipStyles } from '../shared/chips.styles.js';
+import { optionListStyles } from '../shared/option-list.styles.js';
 import { errorTextStyles } from '../shared/status.styles.js';
 import { baseStyles, buttonStyles, token } from '../shared/tokens.styles.js';
 
@@ -6,6 +8,8 @@ export const multiSelectStyles = [
   baseStyles,
   buttonStyles,
   errorTextStyles,
+  optionListStyles,
+  chipStyles,
   css`
     :host {
       display: inline-block;
@@ -82,40 +86,6 @@ export const multiSelectStyles = [
       color: inherit;
       font: inherit;
     }
-    .chips {
-      display: flex;
-      flex-wrap: wrap;
-      gap: ${token('--clv-space-xs')};
-      margin: 0;
-      padding: 0;
-      list-style: none;
-    }
-    .chip {
-      display: inline-flex;
-      align-items: center;
-      gap: ${token('--clv-space-2xs')};
-      padding: 0 0 0 ${token('--clv-space-s')};
-      border: 1px solid ${token('--clv-color-border')};
-      border-radius: 999px;
-      background: ${token('--clv-color-surface-raised')};
-      font-size: ${token('--clv-font-size-small')};
-    }
-    .chip__remove {
-      display: inline-flex;
-      align-items: center;
-      justify-content: center;
-      width: 1.5rem;
-      height: 1.5rem;
-      border: 0;
-      border-radius: 999px;
-      background: transparent;
-      color: inherit;
-      font: inherit;
-      cursor: pointer;
-    }
-    .chip__remove:hover {
-      background: ${token('--clv-color-grid')};
-    }
     .actions {
       display: flex;
       justify-content: space-between;
@@ -136,61 +106,16 @@ export const multiSelectStyles = [
       text-decoration: none;
       cursor: not-allowed;
     }
-    .list-status {
-      color: ${token('--clv-color-text-muted')};
-      font-size: ${token('--clv-font-size-small')};
-    }
     .listbox {
       max-height: 15rem;
-      margin: 0;
       padding: 0;
-      overflow-y: auto;
-      list-style: none;
-    }
-    .listbox[aria-busy='true'] {
-      opacity: 0.6;
-    }
-    .option {
-      display: flex;
-      align-items: center;
-      gap: ${token('--clv-space-s')};
-      padding: ${token('--clv-space-xs')} ${token('--clv-space-s')};
-      border-radius: ${token('--clv-radius-s')};
-      cursor: pointer;
-    }
-    .option:hover,
-    .option--active {
-      background: ${token('--clv-color-surface-raised')};
     }
     .option--active {
       outline: ${token('--clv-focus-ring-width')} solid ${token('--clv-color-focus')};
       outline-offset: -2px;
     }
-    .check {
-      display: inline-flex;
-      flex: none;
-      align-items: center;
-      justify-content: center;
-      width: 1rem;
-      height: 1rem;
-      border: 1px solid ${token('--clv-color-border')};
-      border-radius: ${token('--clv-radius-s')};
-      background: ${token('--clv-color-surface')};
-    }
-    .check--on {
-      border-color: ${token('--clv-color-accent')};
-      background: ${token('--clv-color-accent')};
-      color: ${token('--clv-color-on-accent')};
-    }
     .error {
-      display: flex;
-      flex-direction: column;
-      align-items: flex-start;
-      gap: ${token('--clv-space-xs')};
-      padding: ${token('--clv-space-s')};
-      border: 1px solid ${token('--clv-color-danger')};
       border-radius: ${token('--clv-radius-s')};
-      background: ${token('--clv-color-danger-surface')};
     }
     .error__message {
       font-size: ${token('--clv-font-size-small')};

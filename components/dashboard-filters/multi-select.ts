@@ -1,12 +1,15 @@
-import { html, LitElement, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { emit } from '../shared/events.js';
 import { plural } from '../shared/format.js';
-import { raceAbort, toDisplayError, type DisplayError } from '../shared/query-controller.js';
+import { listboxStep } from '../shared/listbox-keys.js';
+import { OptionListController, type OptionListStatus } from '../shared/option-list.js';
+import { chipsTemplate, listErrorTemplate, optionTemplate } from '../shared/option-list-view.js';
+import type { DisplayError } from '../shared/query-controller.js';
 import { multiSelectStyles } from './multi-select.styles.js';
 import { keyOf, summarizeChoice, type OptionLoader, type OptionValue, type SelectOption } from './options.js';
 
 /** What the options list shows: idle (nothing asked yet), loading, error, empty or data. */
-export type OptionsStatus = 'idle' | 'loading' | 'error' | 'empty' | 'data';
+export type OptionsStatus = OptionListStatus;
 
 /** Detail of `clv-selection-change`: the chosen values, in the order they were chosen. */
 export interface SelectionChangeDetail {
@@ -15,8 +18,6 @@ export interface SelectionChangeDetail {
 
 /** Wait after the last keystroke before the options are asked for again. */
 const DEFAULT_SEARCH_DELAY = 200;
-
-const checkIcon = svg`<svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false"><path d="M3 8.5l3 3 7-7" fill="none" stroke="currentColor" stroke-width="2"/></svg>`;
 
 /**
  * @summary A button that opens a searchable list of options, any number of which can be chosen.
@@ -57,9 +58,6 @@ export class ClvMultiSelect extends LitElement {
     searchDelay: { type: Number, attribute: 'search-delay' },
     _open: { state: true },
     _search: { state: true },
-    _options: { state: true },
-    _status: { state: true },
-    _error: { state: true },
     _active: { state: true },
   };
 
@@ -73,19 +71,20 @@ export class ClvMultiSelect extends LitElement {
   declare searchDelay: number;
   declare _open: boolean;
   declare _search: string;
-  declare _options: SelectOption[];
-  declare _status: OptionsStatus;
-  declare _error: DisplayError | undefined;
   /** Index of the option the arrow keys point at, -1 for none. */
   declare _active: number;
 
   /** Labels of every value seen in an options list, so chosen values keep their labels when filtered out. */
   readonly #labels = new Map<string, string>();
-  #controller?: AbortController;
-  #loadedFor?: { loader: OptionLoader; search: string };
-  /** The debounce timer or load in flight; `settled()` waits for it. */
-  #waiting?: Promise<void>;
-  #cancelTimer?: () => void;
+  readonly #list = new OptionListController<SelectOption>(this, {
+    source: () => this.loader,
+    delay: () => this.searchDelay,
+    busyOnType: 'listed',
+    onListed: (options) => {
+      for (const o of options) this.#labels.set(keyOf(o.value), o.label);
+      this._active = -1;
+    },
+  });
 
   constructor() {
     super();
@@ -95,9 +94,6 @@ export class ClvMultiSelect extends LitElement {
     this.searchDelay = DEFAULT_SEARCH_DELAY;
     this._open = false;
     this._search = '';
-    this._options = [];
-    this._status = 'idle';
-    this._error = undefined;
     this._active = -1;
   }
 
@@ -108,17 +104,17 @@ export class ClvMultiSelect extends LitElement {
 
   /** The state of the options list. */
   get status(): OptionsStatus {
-    return this._status;
+    return this.#list.status;
   }
 
   /** The options listed now (for the current search). */
   get options(): readonly SelectOption[] {
-    return this._options;
+    return this.#list.items;
   }
 
   /** The error of the last listing, in the error state. */
   get error(): DisplayError | undefined {
-    return this._error;
+    return this.#list.error;
   }
 
   /** The label shown for a value: the one its option had, else the value itself. */
@@ -127,13 +123,8 @@ export class ClvMultiSelect extends LitElement {
   }
 
   /** Resolves once no search is waiting and no listing is running (stays pending while a listing hangs). */
-  async settled(): Promise<void> {
-    for (;;) {
-      await this.updateComplete;
-      const waiting = this.#waiting;
-      if (!waiting) return;
-      await waiting;
-    }
+  settled(): Promise<void> {
+    return this.#list.settled();
   }
 
   /** Opens the popup, focuses the search box and lists the options if they are not listed yet. */
@@ -156,28 +147,21 @@ export class ClvMultiSelect extends LitElement {
 
   /** Lists the options again for the current search (what Retry does). */
   retry(): Promise<void> {
-    return this.#load(this._search);
+    return this.#list.load(this._search);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.close();
-    if (this.#controller || this.#cancelTimer) {
-      this.#cancelPending();
-      // An interrupted listing is started again when the popup next opens.
-      this.#loadedFor = undefined;
-      if (this._status === 'loading') this._status = 'idle';
-    }
+    // An interrupted listing is started again when the popup next opens.
+    this.#list.interrupt();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('value') && !Array.isArray(this.value)) this.value = [];
     if (changed.has('loader') && this.hasUpdated) {
       // Another source: its options replace the old ones, now if the popup is open, else on opening.
-      this.#cancelPending();
-      this.#loadedFor = undefined;
-      this._options = [];
-      this._status = 'idle';
+      this.#list.reset();
       this._active = -1;
       if (this._open) this.#ensureLoaded();
     }
@@ -209,7 +193,8 @@ export class ClvMultiSelect extends LitElement {
   }
 
   #renderPopup(): TemplateResult {
-    const active = this._active >= 0 && this._active < this._options.length ? `option-${this._active}` : nothing;
+    const options = this.#list.items;
+    const active = this._active >= 0 && this._active < options.length ? `option-${this._active}` : nothing;
     return html`<label class="visually-hidden" for="search">Search ${this.label}</label>
       <input
         part="search"
@@ -230,7 +215,7 @@ export class ClvMultiSelect extends LitElement {
       />
       ${this.#renderChips()}
       <div part="actions" class="actions">
-        <button class="link-button" type="button" ?disabled=${this._options.length === 0} @click=${this.#onSelectShown}>Select all shown</button>
+        <button class="link-button" type="button" ?disabled=${options.length === 0} @click=${this.#onSelectShown}>Select all shown</button>
         <button class="link-button" type="button" ?disabled=${this.value.length === 0} @click=${this.#onClear}>Clear</button>
       </div>
       ${this.#renderStatus()}
@@ -241,70 +226,47 @@ export class ClvMultiSelect extends LitElement {
         role="listbox"
         aria-multiselectable="true"
         aria-label=${this.label}
-        aria-busy=${this._status === 'loading' ? 'true' : 'false'}
+        aria-busy=${this.#list.status === 'loading' ? 'true' : 'false'}
         @click=${this.#onOptionClick}
       >
-        ${this._options.map((option, i) => this.#renderOption(option, i))}
+        ${options.map((option, index) =>
+          optionTemplate({ index, label: option.label, chosen: this.#isChosen(option.value), active: index === this._active }),
+        )}
       </ul>`;
-  }
-
-  #renderOption(option: SelectOption, index: number): TemplateResult {
-    const chosen = this.#isChosen(option.value);
-    return html`<li
-      part=${chosen ? 'option option-selected' : 'option'}
-      class="option ${index === this._active ? 'option--active' : ''}"
-      id="option-${index}"
-      role="option"
-      aria-selected=${chosen ? 'true' : 'false'}
-      data-index=${index}
-    >
-      <span class="check ${chosen ? 'check--on' : ''}">${chosen ? checkIcon : nothing}</span>
-      <span class="option__label">${option.label}</span>
-    </li>`;
   }
 
   #renderChips(): TemplateResult | typeof nothing {
     if (this.value.length === 0) return nothing;
-    return html`<ul part="chips" class="chips" aria-label="Chosen">
-      ${this.value.map((v) => {
-        const label = this.labelOf(v);
-        return html`<li part="chip" class="chip">
-          <span>${label}</span>
-          <button part="chip-remove" class="chip__remove" type="button" aria-label="Remove ${label}" @click=${() => this.#remove(v)}>
-            <span aria-hidden="true">×</span>
-          </button>
-        </li>`;
-      })}
-    </ul>`;
+    return chipsTemplate(
+      this.value.map((v) => ({ label: this.labelOf(v) })),
+      (i) => this.#remove(this.value[i]!),
+      { label: 'Chosen' },
+    );
   }
 
   #renderStatus(): TemplateResult {
-    if (this._status === 'error') {
-      const error = this._error ?? { message: 'Unknown error.', code: 'error' };
-      return html`<div part="error" class="error" role="alert">
-          <p class="error__title">The options could not be listed.</p>
-          <p part="error-message" class="error__message">${error.message}</p>
-          <button part="retry-button" class="button" type="button" @click=${this.#onRetry}>Retry</button>
-        </div>
+    const { status, items } = this.#list;
+    if (status === 'error') {
+      return html`${listErrorTemplate('The options could not be listed.', this.#list.error, this.#onRetry)}
         <p id="list-status" class="visually-hidden" role="status">The options could not be listed.</p>`;
     }
     let text = '';
     let hidden = true;
-    switch (this._status) {
+    switch (status) {
       case 'idle':
         text = this.loader ? '' : 'No data source to list the options from.';
         hidden = !text;
         break;
       case 'loading':
         text = 'Loading options…';
-        hidden = this._options.length > 0;
+        hidden = items.length > 0;
         break;
       case 'empty':
         text = this._search.trim() ? 'No matches' : 'No options to choose from';
         hidden = false;
         break;
       case 'data':
-        text = plural(this._options.length, 'option');
+        text = plural(items.length, 'option');
         break;
     }
     return html`<p part="status" id="list-status" class="list-status ${hidden ? 'visually-hidden' : ''}" role="status">${text}</p>`;
@@ -324,81 +286,8 @@ export class ClvMultiSelect extends LitElement {
   }
 
   #ensureLoaded(): void {
-    const loaded = this.#loadedFor;
-    const current = loaded && loaded.loader === this.loader && loaded.search === this._search;
-    if (!current || this._status === 'error' || this._status === 'idle') void this.#load(this._search);
-  }
-
-  #cancelPending(): void {
-    this.#cancelTimer?.();
-    this.#controller?.abort();
-    this.#controller = undefined;
-  }
-
-  #load(search: string): Promise<void> {
-    this.#cancelPending();
-    const loader = this.loader;
-    if (!loader) {
-      this._status = 'idle';
-      return Promise.resolve();
-    }
-    const controller = new AbortController();
-    this.#controller = controller;
-    this.#loadedFor = { loader, search };
-    this._status = 'loading';
-    this._error = undefined;
-    const run = (async () => {
-      try {
-        const options = await raceAbort(
-          Promise.resolve().then(() => loader(search, controller.signal)),
-          controller.signal,
-        );
-        if (controller.signal.aborted) return;
-        for (const o of options) this.#labels.set(keyOf(o.value), o.label);
-        this._options = options;
-        this._status = options.length > 0 ? 'data' : 'empty';
-        this._active = -1;
-        // Labels learnt from the options may change the button text.
-        this.requestUpdate();
-      } catch (error) {
-        if (controller.signal.aborted) return;
-        this._options = [];
-        this._active = -1;
-        this._error = toDisplayError(error);
-        this._status = 'error';
-      } finally {
-        if (this.#controller === controller) this.#controller = undefined;
-      }
-    })();
-    this.#track(run);
-    return run;
-  }
-
-  /** Lists the options for `search` after the search delay; a newer keystroke restarts the wait. */
-  #schedule(search: string): void {
-    this.#cancelPending();
-    // The previous listing is stale as soon as the search changes.
-    if (this._status === 'data' || this._status === 'empty') this._status = 'loading';
-    const wait = new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        this.#cancelTimer = undefined;
-        resolve();
-        void this.#load(search);
-      }, Math.max(0, this.searchDelay));
-      this.#cancelTimer = () => {
-        clearTimeout(timer);
-        this.#cancelTimer = undefined;
-        resolve();
-      };
-    });
-    this.#track(wait);
-  }
-
-  #track(promise: Promise<void>): void {
-    this.#waiting = promise;
-    void promise.finally(() => {
-      if (this.#waiting === promise) this.#waiting = undefined;
-    });
+    const { status } = this.#list;
+    if (!this.#list.listedFor(this.loader, this._search) || status === 'error' || status === 'idle') void this.#list.load(this._search);
   }
 
   #setValue(values: OptionValue[]): void {
@@ -426,11 +315,11 @@ export class ClvMultiSelect extends LitElement {
   #onInput = (event: Event): void => {
     this._search = (event.target as HTMLInputElement).value;
     this._active = -1;
-    this.#schedule(this._search);
+    this.#list.schedule(this._search);
   };
 
   #onSelectShown = (): void => {
-    const added = this._options.filter((o) => !this.#isChosen(o.value)).map((o) => o.value);
+    const added = this.#list.items.filter((o) => !this.#isChosen(o.value)).map((o) => o.value);
     if (added.length > 0) this.#setValue([...this.value, ...added]);
   };
 
@@ -447,7 +336,7 @@ export class ClvMultiSelect extends LitElement {
   #onOptionClick = (event: MouseEvent): void => {
     const item = (event.target as Element).closest<HTMLElement>('[role=option]');
     const index = Number(item?.dataset.index);
-    const option = this._options[index];
+    const option = this.#list.items[index];
     if (!option) return;
     this._active = index;
     this.#toggle(option);
@@ -468,37 +357,18 @@ export class ClvMultiSelect extends LitElement {
       return;
     }
     if (event.composedPath()[0] !== this.#input()) return;
-    const count = this._options.length;
-    let next = this._active;
-    switch (event.key) {
-      case 'ArrowDown':
-        next = count === 0 ? -1 : Math.min(count - 1, this._active + 1);
-        break;
-      case 'ArrowUp':
-        next = count === 0 ? -1 : this._active < 0 ? count - 1 : Math.max(0, this._active - 1);
-        break;
-      case 'Home':
-        // Before an option is active, Home and End move the caret in the search box.
-        if (this._active < 0 || count === 0) return;
-        next = 0;
-        break;
-      case 'End':
-        if (this._active < 0 || count === 0) return;
-        next = count - 1;
-        break;
-      case 'Enter':
-        event.preventDefault();
-        if (this._options[this._active]) this.#toggle(this._options[this._active]);
-        return;
-      case ' ':
-        // Space types into the search until an option is active.
-        if (!this._options[this._active]) return;
-        event.preventDefault();
-        this.#toggle(this._options[this._active]);
-        return;
-      default:
-        return;
+    const options = this.#list.items;
+    const current = options[this._active];
+    if (event.key === 'Enter' || (event.key === ' ' && current)) {
+      // Space types into the search until an option is active.
+      event.preventDefault();
+      if (current) this.#toggle(current);
+      return;
     }
+    // Before an option is active, Home and End move the caret in the search box.
+    if ((event.key === 'Home' || event.key === 'End') && (this._active < 0 || options.length === 0)) return;
+    const next = listboxStep(event.key, this._active, options.length);
+    if (next === undefined) return;
     event.preventDefault();
     this._active = next;
   };

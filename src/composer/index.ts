@@ -10,3 +10,4 @@ export * from './from-spec.js';
 export * from './explain.js';
 export * from './value-counts.js';
 export * from './sql-highlight.js';
+export * from './filter-forms.js';
