@@ -133,7 +133,12 @@ export function explainState(state: ComposerState, model: DataModel): ComposerPr
   problems.push(...unfinishedFilters(state, model));
   const spec = stateToSpec(state);
   const parsed = WidgetSpecSchema.safeParse(spec);
-  if (!parsed.success) problems.push(...parsed.error.issues.map((i) => describeIssue(i, state, model)));
+  if (!parsed.success) {
+    const described = parsed.error.issues.map((i) => describeIssue(i, state, model));
+    // "Put an attribute on a channel" says less than the empty required channels do, when they are named.
+    const channelNamed = described.some((p) => p.channel !== undefined);
+    problems.push(...described.filter((p) => !(channelNamed && p.path === 'data.query.measures')));
+  }
   const queryIssues = !parsed.success && parsed.error.issues.some((i) => i.path[0] === 'data');
   if (spec.data.kind === 'semantic' && state.table && !queryIssues) {
     try {

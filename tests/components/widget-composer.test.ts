@@ -289,12 +289,11 @@ describe('<clv-widget-composer>', () => {
       expect(problemsText(el)).to.deep.equal([
         'Choose a table',
         'Give the widget a title',
-        'Put an attribute on a channel',
         'X needs an attribute for a bar chart (the horizontal position)',
         'Y needs an attribute for a bar chart (the vertical position)',
       ]);
       expect(q(el, '.problems')!.classList.contains('problems--alert')).to.equal(true);
-      expect(text(q(el, '[aria-live=polite]'))).to.equal('Not saved: 5 things are missing.');
+      expect(text(q(el, '[aria-live=polite]'))).to.equal('Not saved: 4 things are missing.');
       q(el, '[part~=save-close-button]')!.click();
       await el.updateComplete;
       expect(saves).to.equal(0);

@@ -85,7 +85,6 @@ describe('composing the CLV-by-decile bar from nothing', () => {
     assert.deepEqual(problems(emptyComposerState()), [
       'Choose a table',
       'Give the widget a title',
-      'Put an attribute on a channel',
       'X needs an attribute for a bar chart (the horizontal position)',
       'Y needs an attribute for a bar chart (the vertical position)',
     ]);
