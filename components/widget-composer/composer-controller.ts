@@ -2,7 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { explainState, type ComposerProblem } from '../../src/composer/explain.js';
-import { openWidgetSpec } from '../../src/composer/from-spec.js';
+import { openWidgetSpec, specToState } from '../../src/composer/from-spec.js';
 import { applyToHistory, canRedo, canUndo, startHistory, type ComposerHistory, type HistoryAction } from '../../src/composer/history.js';
 import { emptyComposerState, type ComposerState } from '../../src/composer/state.js';
 import { stateToSpec } from '../../src/composer/to-spec.js';
@@ -183,7 +183,7 @@ export class ComposerController implements ReactiveController {
     this.#sync();
   }
 
-  /** Opens the spec again whenever the model or the spec (by identity) changed. */
+  /** Opens the spec again when the spec changed (by identity); a new model keeps the edits so far. */
   #sync(): Opened | undefined {
     const model = this.model;
     if (!model) return undefined;
@@ -191,7 +191,12 @@ export class ComposerController implements ReactiveController {
     const current = this.#opened;
     if (current && current.model === model && current.spec === spec) return current;
     const opened: Opened = { model, spec };
-    if (spec === undefined || spec === null) this.#begin(opened, emptyComposerState());
+    if (current?.history && current.spec === spec) {
+      // Another data model (a source chosen) for the same widget: the edits so far come along,
+      // and whatever the new model lacks is named by explainState (choosing a table drops it).
+      opened.history = startHistory(specToState(stateToSpec(current.history.present), model));
+      if (current.baseline) opened.baseline = current.baseline;
+    } else if (spec === undefined || spec === null) this.#begin(opened, emptyComposerState());
     else {
       const r = openWidgetSpec(spec, model);
       if (r.ok) this.#begin(opened, r.state);

@@ -589,6 +589,36 @@ describe('<clv-widget-composer>', () => {
       expect(el.model!.tables.some((t) => t.name === 'customer_clv')).to.equal(true);
       await expect(el).to.be.accessible();
     });
+
+    it('keeps the edits so far when another data model is chosen', async () => {
+      const sources = [
+        { id: 'clv', label: 'Sales (CLV model)', adapter: memoryAdapter() },
+        { id: 'catalog', label: 'Catalog', adapter: catalogAdapter() },
+      ];
+      const el = await open(html`<clv-widget-composer .sources=${sources}></clv-widget-composer>`);
+      await editor(el);
+      el.dispatchAction({ type: 'chooseTable', table: 'transactions' });
+      el.dispatchAction({ type: 'assign', channel: 'x', attribute: 'transactions.channel' });
+      el.dispatchAction({ type: 'assign', channel: 'y', attribute: 'transactions.revenue' });
+      el.dispatchAction({ type: 'setMark', mark: 'line' });
+      el.dispatchAction({ type: 'setTitle', title: 'Revenue by channel' });
+      await el.updateComplete;
+      // The data model is chosen with the table: Change table brings both back.
+      q(el, '[part~=change-table-button]')!.click();
+      await el.updateComplete;
+      const select = q<HTMLSelectElement>(el, '[part~=source-select]')!;
+      select.value = 'catalog';
+      select.dispatchEvent(new Event('change'));
+      await el.ready;
+      await editor(el);
+      // The catalog model has the same transactions table: everything carries over and still plans.
+      expect(el.state!.title).to.equal('Revenue by channel');
+      expect(el.state!.mark).to.equal('line');
+      expect(el.state!.table).to.equal('transactions');
+      expect(el.state!.encodings.x?.attribute).to.equal('transactions.channel');
+      expect(el.problems).to.deep.equal([]);
+      expect(el.dirty).to.equal(true);
+    });
   });
 
   describe('keyboard', () => {
