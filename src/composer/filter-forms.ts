@@ -164,6 +164,15 @@ export function filterFormMember(attribute: Pick<ComposerAttribute, 'key'>, edit
   return edited && edited.kind !== 'advanced' ? edited.member : attribute.key;
 }
 
+/**
+ * A bound of the edited range written with a time ("2024-01-01T06:00:00Z") shows as its day in
+ * the date input; left on that day, it keeps the time it had, so an unchanged filter stays identical.
+ */
+function keptBound(day: string, before: DateFilter | undefined, i: 0 | 1): string {
+  const original = before && typeof before.range !== 'string' ? before.range[i] : undefined;
+  return original !== undefined && original.slice(0, 10) === day ? original : day;
+}
+
 /** The filter a valid form stands for, on `member`; `edited` is the filter the form was opened on. */
 export function filterFromForm(form: FilterForm, member: string, edited?: ComposerFilter): ComposerFilter {
   switch (form.kind) {
@@ -178,9 +187,13 @@ export function filterFromForm(form: FilterForm, member: string, edited?: Compos
       return out;
     }
     case 'date': {
-      const range: DateRange =
-        form.dateMode === 'between' ? [form.from, form.to] : form.dateMode === 'last' ? relativeDateRange(Number(form.lastN.trim()), form.lastUnit) : form.period;
       const before = edited?.kind === 'date' ? edited : undefined;
+      const range: DateRange =
+        form.dateMode === 'between'
+          ? [keptBound(form.from, before, 0), keptBound(form.to, before, 1)]
+          : form.dateMode === 'last'
+            ? relativeDateRange(Number(form.lastN.trim()), form.lastUnit)
+            : form.period;
       // What the edited filter records beyond the form (where it sits in the spec) is kept, and an
       // included range that was a query filter stays one.
       const out: DateFilter = { ...(before ?? {}), ...dateFilter(member, range, form.exclude) };

@@ -188,6 +188,15 @@ describe('filterFromForm', () => {
     assert.deepEqual(filterFromForm({ ...filled, period: 'last year' }, 'transactions.ts', edited), { ...edited, range: 'last year' });
   });
 
+  it('gives back a range with times unchanged when its days are left as they were', () => {
+    const edited: ComposerFilter = { kind: 'date', member: 'transactions.ts', range: ['2024-01-01T06:00:00Z', '2024-03-31T23:59:59Z'], exclude: false, placement: 'timeDimension' };
+    const filled = filterFormFor(['date'], edited);
+    assert.deepEqual([filled.from, filled.to], ['2024-01-01', '2024-03-31']);
+    assert.deepEqual(filterFromForm(filled, 'transactions.ts', edited), edited);
+    // A day changed: that bound is the new day; the other keeps its time.
+    assert.deepEqual(filterFromForm({ ...filled, to: '2024-02-29' }, 'transactions.ts', edited), { ...edited, range: ['2024-01-01T06:00:00Z', '2024-02-29'] });
+  });
+
   it('filters the edited filter\'s member, else the attribute\'s', () => {
     const channel = attribute('transactions.channel');
     assert.equal(filterFormMember(channel), 'transactions.channel');
