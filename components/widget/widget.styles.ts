@@ -104,6 +104,15 @@ export const widgetStyles = [
       stroke-width: 18;
     }
 
+    /* rows cut by the query's limit: visible, not alarming */
+    .limit-note {
+      margin: 0;
+      padding-inline-start: ${token('--clv-space-s')};
+      border-inline-start: 3px solid ${token('--clv-color-warning')};
+      color: ${token('--clv-color-text')};
+      font-size: ${token('--clv-font-size-small')};
+    }
+
     /* big number */
     .big-number {
       justify-content: center;

@@ -4,6 +4,7 @@ import type { DataAdapter } from '../../src/contracts/adapter.js';
 import type { Provenance, ResultSet } from '../../src/contracts/result.js';
 import type { QueryGate } from '../../src/query/gate.js';
 import { parseWidgetSpec } from '../../src/widgets/migrate.js';
+import { rowLimitNotice } from '../../src/widgets/row-limit.js';
 import { parseWidgetSnapshot, type WidgetSnapshot } from '../../src/widgets/snapshot.js';
 import type { WidgetSpec, WidgetSpecInput } from '../../src/widgets/spec.js';
 import type { TooltipField } from '../query-chart/chart-tooltip.js';
@@ -58,6 +59,7 @@ const isChart = (spec: WidgetSpec) => spec.mark !== 'big-number' && spec.mark !=
  * @csspart chart - The element vega draws into.
  * @csspart tooltip - The tooltip shown on hover and keyboard selection.
  * @csspart summary - The text summary under a chart.
+ * @csspart limit-note - The note under a chart or table whose rows the query's row limit may have cut.
  * @csspart big-number - The big-number block.
  * @csspart value - The formatted big number.
  * @csspart delta - The change against the comparison (arrow, value and words).
@@ -81,6 +83,7 @@ const isChart = (spec: WidgetSpec) => spec.mark !== 'big-number' && spec.mark !=
  * @cssprop --clv-color-skeleton - The loading placeholder.
  * @cssprop --clv-color-success - A change that is good news.
  * @cssprop --clv-color-danger - A change that is bad news; error border and title.
+ * @cssprop --clv-color-warning - Edge of the row-limit note.
  * @cssprop --clv-font-family - Font of the text and of the chart.
  */
 export class ClvWidget extends LitElement implements WidgetExportSource {
@@ -394,15 +397,18 @@ export class ClvWidget extends LitElement implements WidgetExportSource {
       const model = bigNumberModel(spec, data.result, data.comparison, format);
       return renderBigNumber(model, model.label.trim().toLowerCase() !== spec.title.trim().toLowerCase());
     }
+    // Rows the query's limit may have cut: say so, since a chart over them looks complete.
+    const limited = rowLimitNotice(spec, data.result);
+    const note = limited ? html`<p part="limit-note" class="limit-note" id="limit-note" role="note">${limited.text}</p>` : nothing;
     if (spec.mark === 'table') {
       const clickable = spec.interactions.click.kind !== 'none';
-      return this.#table.render({
+      return html`${this.#table.render({
         spec,
         result: data.result,
         format,
         name: spec.title,
         ...(clickable ? { onRow: (index: number, source: WidgetClickDetail['source']) => this.#emitClick(data.result.rows[index]!, index, source) } : {}),
-      });
+      })}${note}`;
     }
     const summary = summarizeWidget(spec, data.result, format);
     return html`<div
@@ -412,7 +418,7 @@ export class ClvWidget extends LitElement implements WidgetExportSource {
         tabindex="0"
         role="group"
         aria-label=${spec.title}
-        aria-describedby="summary keys"
+        aria-describedby=${limited ? 'summary limit-note keys' : 'summary keys'}
         @keydown=${this.#onKeyDown}
         @blur=${this.#onBlur}
       >
@@ -421,6 +427,7 @@ export class ClvWidget extends LitElement implements WidgetExportSource {
         <div part="tooltip" class="tooltip" aria-hidden="true" hidden></div>
       </div>
       <p part="summary" class="summary" id="summary">${summary}</p>
+      ${note}
       <p class="visually-hidden" id="keys">Use the arrow keys to move between data points and Enter to select one.</p>
       <div class="visually-hidden">${renderPlainTable(data.result, format, `Data of the chart ${spec.title}`, MAX_HIDDEN_TABLE_ROWS)}</div>
       <div class="visually-hidden" aria-live="polite" aria-atomic="true">${this.#announcement}</div>`;

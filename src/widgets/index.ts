@@ -4,3 +4,4 @@ export * from './vega-lite.js';
 export * from './catalog.js';
 export * from './snapshot.js';
 export * from './catalog-data.js';
+export * from './row-limit.js';
