@@ -14,6 +14,17 @@ const committedPath = join(root, 'custom-elements.json');
 const cem = join(root, 'node_modules', '@custom-elements-manifest', 'analyzer', 'cem.js');
 const check = process.argv.includes('--check');
 
+/**
+ * The analyzer lists modules in the order the file system gives them, which differs between
+ * checkouts: sorted by path, the file is the same everywhere.
+ * @param {string} text @returns {string}
+ */
+function sortedModules(text) {
+  const manifest = JSON.parse(text);
+  manifest.modules?.sort((/** @type {{path: string}} */ a, /** @type {{path: string}} */ b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
 /** @returns {string} the generated manifest text */
 function generate() {
   const out = mkdtempSync(join(tmpdir(), 'clv-cem-'));
@@ -22,7 +33,7 @@ function generate() {
     const args = [cem, 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', relative(root, out), '--quiet'];
     const run = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`cem analyze failed (${run.status}):\n${run.stderr}${run.stdout}`);
-    return readFileSync(join(out, 'custom-elements.json'), 'utf8');
+    return sortedModules(readFileSync(join(out, 'custom-elements.json'), 'utf8'));
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
