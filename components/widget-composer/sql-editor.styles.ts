@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { buttonVariantStyles, controlBox } from '../shared/controls.styles.js';
+import { dataGridStyles } from '../shared/data-grid.styles.js';
 import { errorTextStyles } from '../shared/status.styles.js';
 import { baseStyles, buttonStyles, token } from '../shared/tokens.styles.js';
 
@@ -24,6 +25,7 @@ export const sqlEditorStyles = [
   buttonStyles,
   buttonVariantStyles,
   errorTextStyles,
+  dataGridStyles,
   css`
     :host {
       display: flex;
@@ -222,23 +224,7 @@ export const sqlEditorStyles = [
       border: 1px solid ${token('--clv-color-border')};
       border-radius: ${token('--clv-radius-m')};
     }
-    table {
-      border-collapse: separate;
-      border-spacing: 0;
-      font-size: ${token('--clv-font-size-small')};
-    }
-    th,
-    td {
-      padding: ${token('--clv-space-xs')} ${token('--clv-space-s')};
-      border-bottom: 1px solid ${token('--clv-color-grid')};
-      text-align: start;
-      white-space: nowrap;
-    }
     th {
-      position: sticky;
-      top: 0;
-      background: ${token('--clv-color-surface-raised')};
-      border-bottom-color: ${token('--clv-color-border')};
       vertical-align: bottom;
     }
     .column__type {

@@ -380,7 +380,7 @@ export class ClvComposerSqlEditor extends LitElement {
     const count = plural(result.rows.length, 'row');
     return html`<p class="count" part="count">${shown.length < result.rows.length ? `${count}; the first ${shown.length} are shown` : count}</p>
       <div class="scroll" role="region" tabindex="0" aria-label="Query results">
-        <table>
+        <table class="data-grid">
           <caption class="visually-hidden">Query results: ${count}</caption>
           <thead>
             <tr>
@@ -406,7 +406,7 @@ export class ClvComposerSqlEditor extends LitElement {
     const columns = this.state?.sqlColumns ?? [];
     if (columns.length === 0) return html`<p class="message">Run the query: its columns become the attributes you put on the chart.</p>`;
     return html`<div class="scroll" role="region" tabindex="0" aria-label="Result columns">
-      <table>
+      <table class="data-grid">
         <caption class="visually-hidden">The attributes the query offers</caption>
         <thead>
           <tr>

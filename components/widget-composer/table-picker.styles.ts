@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { dataGridStyles } from '../shared/data-grid.styles.js';
 import { errorTextStyles } from '../shared/status.styles.js';
 import { controlBox } from '../shared/controls.styles.js';
 import { baseStyles, buttonStyles, token } from '../shared/tokens.styles.js';
@@ -7,6 +8,7 @@ export const tablePickerStyles = [
   baseStyles,
   buttonStyles,
   errorTextStyles,
+  dataGridStyles,
   css`
     :host {
       display: block;
@@ -196,23 +198,6 @@ export const tablePickerStyles = [
     }
     .grid {
       width: 100%;
-      border-collapse: separate;
-      border-spacing: 0;
-      font-size: ${token('--clv-font-size-small')};
-    }
-    .grid th,
-    .grid td {
-      padding: ${token('--clv-space-xs')} ${token('--clv-space-s')};
-      border-bottom: 1px solid ${token('--clv-color-grid')};
-      text-align: start;
-      white-space: nowrap;
-    }
-    .grid thead th {
-      position: sticky;
-      top: 0;
-      z-index: 1;
-      background: ${token('--clv-color-surface-raised')};
-      border-bottom-color: ${token('--clv-color-border')};
     }
     .grid tbody th {
       font-weight: ${token('--clv-font-weight-normal')};

@@ -335,7 +335,7 @@ export class ClvComposerTablePicker extends LitElement {
       total !== null && total > result.rows.length
         ? `The first ${formatNumber(result.rows.length, ',d')} of ${plural(total, 'record')}`
         : `All ${plural(result.rows.length, 'record')}`;
-    return html`<table class="grid">
+    return html`<table class="grid data-grid">
         <caption class="visually-hidden">Sample records of ${t.title}</caption>
         <thead>
           <tr>
@@ -354,7 +354,7 @@ export class ClvComposerTablePicker extends LitElement {
   }
 
   #renderAttributes(t: ComposerTable, attributes: readonly ComposerAttribute[]): TemplateResult {
-    return html`<table class="grid">
+    return html`<table class="grid data-grid">
       <caption class="visually-hidden">Attributes of ${t.title}</caption>
       <thead>
         <tr>

@@ -1,11 +1,13 @@
 import { css } from 'lit';
 import { baseStyles, buttonStyles, token } from '../shared/tokens.styles.js';
+import { dataGridStyles } from '../shared/data-grid.styles.js';
 import { pagerStyles } from './pager.styles.js';
 
 export const dataViewerStyles = [
   baseStyles,
   buttonStyles,
   pagerStyles,
+  dataGridStyles,
   css`
     :host {
       display: flex;
@@ -21,24 +23,10 @@ export const dataViewerStyles = [
     }
     table {
       width: 100%;
-      border-collapse: separate;
-      border-spacing: 0;
-      font-size: ${token('--clv-font-size-small')};
     }
-    th,
-    td {
-      padding: ${token('--clv-space-xs')} ${token('--clv-space-s')};
-      border-bottom: 1px solid ${token('--clv-color-grid')};
-      text-align: start;
-      white-space: nowrap;
-    }
+    /* The header cell holds the sort button, which carries the padding. */
     th {
-      position: sticky;
-      top: 0;
-      z-index: 1;
       padding: 0;
-      background: ${token('--clv-color-surface-raised')};
-      border-bottom-color: ${token('--clv-color-border')};
     }
     .num {
       text-align: end;

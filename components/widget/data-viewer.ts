@@ -115,7 +115,7 @@ export class ClvDataViewer extends LitElement {
     const total = result.rows.length;
     return html`
       <div part="region" class="scroll" role="region" tabindex="0" aria-label=${this.#name()}>
-        <table part="table">
+        <table part="table" class="data-grid">
           <caption class="visually-hidden">${this.#name()}</caption>
           <thead>
             <tr>
